@@ -1,0 +1,53 @@
+/* rk-store-private.h — shared between the files of the store module (rk-store*.c) only. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "rk-store.h"
+
+G_BEGIN_DECLS
+
+/* The open database; valid until rk_store_close(). */
+sqlite3   *rk_store_get_db          (RkStore     *self);
+
+/* Runs @sql (one or more statements, no parameters, our own constant text only) and turns a failure into a
+ * GError in RK_STORE_ERROR with a translated message. */
+gboolean   rk_store_exec            (sqlite3     *db,
+                                     const char  *sql,
+                                     GError     **error);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+gboolean   rk_store_begin           (sqlite3     *db,
+                                     GError     **error);
+gboolean   rk_store_commit          (sqlite3     *db,
+                                     GError     **error);
+void       rk_store_rollback        (sqlite3     *db);
+
+/* Sets @error from the database's last error, mapping SQLITE_CORRUPT/NOTADB/READONLY/BUSY/FULL to RkStoreError. */
+void       rk_store_set_error_from_db (sqlite3   *db,
+                                       int        rc,
+                                       GError   **error);
+
+/* Mirrors a row's text into search_index (replacing what was there for kind/ref). Call inside the edit's
+ * transaction. kind is the source table's name ("agenda_item", "action_item", "challenge", "attachment_page",
+ * "rule_section", "meeting"). */
+gboolean   rk_store_index_put       (sqlite3     *db,
+                                     const char  *kind,
+                                     gint64       ref,
+                                     const char  *title,
+                                     const char  *body,
+                                     GError     **error);
+gboolean   rk_store_index_drop      (sqlite3     *db,
+                                     const char  *kind,
+                                     gint64       ref,
+                                     GError     **error);
+
+/* Creates a database at @path (mode 0600, refusing an existing path), applies the settings DESIGN.md asks for and
+ * schema version RK_STORE_SCHEMA_VERSION, and inserts the council row — without building an RkStore. The demo and
+ * generator write through it and then fill tables with their own prepared statements in one transaction. */
+sqlite3   *rk_store_create_db       (const char          *path,
+                                     const RkCouncilInfo *info,
+                                     GError             **error);
+void       rk_store_close_db        (sqlite3             *db);
+
+G_END_DECLS

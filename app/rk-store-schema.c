@@ -1,0 +1,338 @@
+/* rk-store-schema.c — schema version 1 of a council file.
+ *
+ * Conventions: dates are ISO text ('2025-04-01'), months 'YYYY-MM', date-times 'YYYY-MM-DDTHH:MM' (local time);
+ * enumerations are small integers checked in SQL and named in the model headers; rows a user can delete carry
+ * deleted_at (soft delete, for undo) and are purged with their children (ON DELETE CASCADE) when the file closes.
+ * search_index is not kept by triggers: FTS5 is not allowed in triggers under trusted_schema=OFF, so the store
+ * writes it in the same transaction as the edit it mirrors. */
+
+#include "rk-store-schema.h"
+
+const char rk_store_schema_v1[] =
+  "CREATE TABLE meta (\n"
+  "  key   TEXT PRIMARY KEY,\n"
+  "  value TEXT NOT NULL\n"
+  ") WITHOUT ROWID;\n"
+
+  /* The one council a file holds. */
+  "CREATE TABLE council (\n"
+  "  id           INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  name         TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  municipality TEXT NOT NULL CHECK (length(trim(municipality)) > 0),\n"
+  "  prefecture   TEXT NOT NULL CHECK (length(trim(prefecture)) > 0),\n"
+  "  fiscal_year  INTEGER NOT NULL CHECK (fiscal_year BETWEEN 1989 AND 2200),\n"
+  "  setup        INTEGER NOT NULL CHECK (setup BETWEEN 0 AND 2),\n"      /* RkSetupKind */
+  "  lead_org     TEXT NOT NULL DEFAULT '',\n"
+  "  notes        TEXT NOT NULL DEFAULT '',\n"
+  "  created_at   TEXT NOT NULL,\n"
+  "  modified_at  TEXT NOT NULL\n"
+  ");\n"
+
+  /* 会議体: 中枢会議 / 現場レベルの会議 / 作業ワーキング / a tier the user names. */
+  "CREATE TABLE body (\n"
+  "  id         INTEGER PRIMARY KEY,\n"
+  "  name       TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  tier       INTEGER NOT NULL CHECK (tier BETWEEN 0 AND 3),\n"        /* RkTier */
+  "  tier_label TEXT NOT NULL DEFAULT '',\n"
+  "  purpose    TEXT NOT NULL DEFAULT '',\n"
+  "  position   INTEGER NOT NULL DEFAULT 0,\n"
+  "  deleted_at TEXT\n"
+  ");\n"
+
+  /* 委員名簿. role: 0 会長, 1 副会長, 2 委員, 3 オブザーバー, 4 参考人, 5 事務局. member_type: the 20 candidate types. */
+  "CREATE TABLE member (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  member_type  INTEGER NOT NULL CHECK (member_type BETWEEN 1 AND 20),\n"
+  "  organisation TEXT NOT NULL DEFAULT '',\n"
+  "  name         TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  kana         TEXT NOT NULL DEFAULT '',\n"
+  "  title        TEXT NOT NULL DEFAULT '',\n"
+  "  role         INTEGER NOT NULL DEFAULT 2 CHECK (role BETWEEN 0 AND 5),\n"
+  "  alternate    TEXT NOT NULL DEFAULT '',\n"
+  "  phone        TEXT NOT NULL DEFAULT '',\n"
+  "  email        TEXT NOT NULL DEFAULT '',\n"
+  "  term_start   TEXT,\n"
+  "  term_end     TEXT,\n"
+  "  notes        TEXT NOT NULL DEFAULT '',\n"
+  "  deleted_at   TEXT,\n"
+  "  CHECK (term_start IS NULL OR term_end IS NULL OR term_end >= term_start)\n"
+  ");\n"
+
+  /* Who sat on which body when: leaving sets left_on, the row stays as history. */
+  "CREATE TABLE body_member (\n"
+  "  id        INTEGER PRIMARY KEY,\n"
+  "  body_id   INTEGER NOT NULL REFERENCES body(id) ON DELETE CASCADE,\n"
+  "  member_id INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,\n"
+  "  joined_on TEXT,\n"
+  "  left_on   TEXT,\n"
+  "  CHECK (joined_on IS NULL OR left_on IS NULL OR left_on >= joined_on)\n"
+  ");\n"
+  "CREATE INDEX body_member_body ON body_member(body_id);\n"
+  "CREATE INDEX body_member_member ON body_member(member_id);\n"
+
+  /* 工程表. status: 0 未着手, 1 進行中, 2 完了, 3 中止. */
+  "CREATE TABLE task (\n"
+  "  id              INTEGER PRIMARY KEY,\n"
+  "  step            INTEGER NOT NULL CHECK (step BETWEEN 1 AND 6),\n"
+  "  code            TEXT NOT NULL DEFAULT '',\n"
+  "  title           TEXT NOT NULL CHECK (length(trim(title)) > 0),\n"
+  "  start_month     TEXT NOT NULL,\n"
+  "  end_month       TEXT NOT NULL,\n"
+  "  owner_member_id INTEGER REFERENCES member(id) ON DELETE SET NULL,\n"
+  "  owner_text      TEXT NOT NULL DEFAULT '',\n"
+  "  status          INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 3),\n"
+  "  milestone       INTEGER NOT NULL DEFAULT 0 CHECK (milestone IN (0, 1)),\n"
+  "  cadence         TEXT NOT NULL DEFAULT '',\n"
+  "  notes           TEXT NOT NULL DEFAULT '',\n"
+  "  position        INTEGER NOT NULL DEFAULT 0,\n"
+  "  deleted_at      TEXT,\n"
+  "  CHECK (end_month >= start_month)\n"
+  ");\n"
+
+  /* 会議. status: 0 予定, 1 開催済, 2 中止. number: 第n回 per body. */
+  "CREATE TABLE meeting (\n"
+  "  id         INTEGER PRIMARY KEY,\n"
+  "  body_id    INTEGER NOT NULL REFERENCES body(id) ON DELETE CASCADE,\n"
+  "  number     INTEGER NOT NULL CHECK (number >= 1),\n"
+  "  title      TEXT NOT NULL DEFAULT '',\n"
+  "  starts_at  TEXT NOT NULL,\n"
+  "  ends_at    TEXT,\n"
+  "  place      TEXT NOT NULL DEFAULT '',\n"
+  "  online     INTEGER NOT NULL DEFAULT 0 CHECK (online IN (0, 1)),\n"
+  "  task_id    INTEGER REFERENCES task(id) ON DELETE SET NULL,\n"
+  "  status     INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 2),\n"
+  "  notes      TEXT NOT NULL DEFAULT '',\n"
+  "  deleted_at TEXT\n"
+  ");\n"
+  "CREATE UNIQUE INDEX meeting_number ON meeting(body_id, number) WHERE deleted_at IS NULL;\n"
+  "CREATE INDEX meeting_task ON meeting(task_id);\n"
+
+  /* 議事次第 and, per item, the minutes: 議事内容 and 決定事項. carried_action_id: 継続審議 of an open action item. */
+  "CREATE TABLE agenda_item (\n"
+  "  id                  INTEGER PRIMARY KEY,\n"
+  "  meeting_id          INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,\n"
+  "  position            INTEGER NOT NULL DEFAULT 0,\n"
+  "  title               TEXT NOT NULL,\n"
+  "  presenter_member_id INTEGER REFERENCES member(id) ON DELETE SET NULL,\n"
+  "  minutes_allotted    INTEGER CHECK (minutes_allotted IS NULL OR minutes_allotted >= 0),\n"
+  "  discussion          TEXT NOT NULL DEFAULT '',\n"
+  "  decisions           TEXT NOT NULL DEFAULT '',\n"
+  "  carried_action_id   INTEGER REFERENCES action_item(id) ON DELETE SET NULL,\n"
+  "  deleted_at          TEXT\n"
+  ");\n"
+  "CREATE INDEX agenda_item_meeting ON agenda_item(meeting_id, position);\n"
+
+  /* status: 0 出席, 1 欠席, 2 代理出席 (proxy_name), 3 オンライン. */
+  "CREATE TABLE attendance (\n"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,\n"
+  "  member_id  INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,\n"
+  "  status     INTEGER NOT NULL CHECK (status BETWEEN 0 AND 3),\n"
+  "  proxy_name TEXT NOT NULL DEFAULT '',\n"
+  "  PRIMARY KEY (meeting_id, member_id)\n"
+  ") WITHOUT ROWID;\n"
+
+  /* status: 0 未完了, 1 完了, 2 取り下げ. */
+  "CREATE TABLE action_item (\n"
+  "  id                 INTEGER PRIMARY KEY,\n"
+  "  meeting_id         INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,\n"
+  "  agenda_item_id     INTEGER REFERENCES agenda_item(id) ON DELETE SET NULL,\n"
+  "  title              TEXT NOT NULL CHECK (length(trim(title)) > 0),\n"
+  "  assignee_member_id INTEGER REFERENCES member(id) ON DELETE SET NULL,\n"
+  "  assignee_text      TEXT NOT NULL DEFAULT '',\n"
+  "  due_date           TEXT,\n"
+  "  status             INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 2),\n"
+  "  done_on            TEXT,\n"
+  "  deleted_at         TEXT\n"
+  ");\n"
+  "CREATE INDEX action_item_meeting ON action_item(meeting_id);\n"
+
+  /* 資料: PDF handouts stored in the file, with their text per page for search. */
+  "CREATE TABLE attachment (\n"
+  "  id         INTEGER PRIMARY KEY,\n"
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,\n"
+  "  filename   TEXT NOT NULL,\n"
+  "  title      TEXT NOT NULL DEFAULT '',\n"
+  "  mime_type  TEXT NOT NULL DEFAULT 'application/pdf',\n"
+  "  size       INTEGER NOT NULL CHECK (size >= 0),\n"
+  "  sha256     TEXT NOT NULL,\n"
+  "  page_count INTEGER NOT NULL DEFAULT 0,\n"
+  "  data       BLOB NOT NULL,\n"
+  "  added_at   TEXT NOT NULL,\n"
+  "  deleted_at TEXT\n"
+  ");\n"
+  "CREATE TABLE attachment_page (\n"
+  "  attachment_id INTEGER NOT NULL REFERENCES attachment(id) ON DELETE CASCADE,\n"
+  "  page          INTEGER NOT NULL,\n"
+  "  text          TEXT NOT NULL,\n"
+  "  PRIMARY KEY (attachment_id, page)\n"
+  ") WITHOUT ROWID;\n"
+
+  /* 課題. source: 0 会議, 1 自己チェック, 2 データ, 3 聞き取り. status: 0 未対応, 1 対応中, 2 解決. */
+  "CREATE TABLE challenge (\n"
+  "  id                INTEGER PRIMARY KEY,\n"
+  "  title             TEXT NOT NULL CHECK (length(trim(title)) > 0),\n"
+  "  description       TEXT NOT NULL DEFAULT '',\n"
+  "  source            INTEGER NOT NULL DEFAULT 0 CHECK (source BETWEEN 0 AND 3),\n"
+  "  raised_meeting_id INTEGER REFERENCES meeting(id) ON DELETE SET NULL,\n"
+  "  status            INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 2),\n"
+  "  created_at        TEXT NOT NULL,\n"
+  "  deleted_at        TEXT\n"
+  ");\n"
+  /* A challenge followed across meetings. */
+  "CREATE TABLE challenge_note (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  challenge_id INTEGER NOT NULL REFERENCES challenge(id) ON DELETE CASCADE,\n"
+  "  meeting_id   INTEGER REFERENCES meeting(id) ON DELETE SET NULL,\n"
+  "  note         TEXT NOT NULL,\n"
+  "  created_at   TEXT NOT NULL\n"
+  ");\n"
+
+  /* 連携ルール: documents, their versions (版), and sections with ids stable across versions.
+   * version status: 0 起案, 1 協議中, 2 意見照会中, 3 確定, 4 運用中, 5 見直し中. A frozen version is read-only. */
+  "CREATE TABLE rule_document (\n"
+  "  id         INTEGER PRIMARY KEY,\n"
+  "  title      TEXT NOT NULL CHECK (length(trim(title)) > 0),\n"
+  "  kind       TEXT NOT NULL DEFAULT '',\n"
+  "  position   INTEGER NOT NULL DEFAULT 0,\n"
+  "  created_at TEXT NOT NULL,\n"
+  "  deleted_at TEXT\n"
+  ");\n"
+  "CREATE TABLE rule_version (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  document_id  INTEGER NOT NULL REFERENCES rule_document(id) ON DELETE CASCADE,\n"
+  "  label        TEXT NOT NULL DEFAULT '',\n"
+  "  version_date TEXT,\n"
+  "  status       INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 5),\n"
+  "  frozen       INTEGER NOT NULL DEFAULT 0 CHECK (frozen IN (0, 1)),\n"
+  "  based_on_id  INTEGER REFERENCES rule_version(id) ON DELETE SET NULL,\n"
+  "  created_at   TEXT NOT NULL,\n"
+  "  deleted_at   TEXT\n"
+  ");\n"
+  "CREATE INDEX rule_version_document ON rule_version(document_id);\n"
+  /* kind: 0 本文の節, 1 様式 (annex form, with form_field rows). body may hold cross-references to other uids. */
+  "CREATE TABLE rule_section (\n"
+  "  id         INTEGER PRIMARY KEY,\n"
+  "  version_id INTEGER NOT NULL REFERENCES rule_version(id) ON DELETE CASCADE,\n"
+  "  uid        TEXT NOT NULL,\n"
+  "  parent_uid TEXT,\n"
+  "  position   INTEGER NOT NULL DEFAULT 0,\n"
+  "  kind       INTEGER NOT NULL DEFAULT 0 CHECK (kind IN (0, 1)),\n"
+  "  heading    TEXT NOT NULL DEFAULT '',\n"
+  "  body       TEXT NOT NULL DEFAULT '',\n"
+  "  UNIQUE (version_id, uid)\n"
+  ");\n"
+  /* kind: 0 text, 1 date, 2 choice (choices: one per line), 3 checkbox. */
+  "CREATE TABLE form_field (\n"
+  "  id         INTEGER PRIMARY KEY,\n"
+  "  section_id INTEGER NOT NULL REFERENCES rule_section(id) ON DELETE CASCADE,\n"
+  "  position   INTEGER NOT NULL DEFAULT 0,\n"
+  "  label      TEXT NOT NULL,\n"
+  "  kind       INTEGER NOT NULL DEFAULT 0 CHECK (kind BETWEEN 0 AND 3),\n"
+  "  choices    TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  /* Trace: a section (by uid, across versions) and the decision or challenge that led to it. */
+  "CREATE TABLE section_link (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  document_id    INTEGER NOT NULL REFERENCES rule_document(id) ON DELETE CASCADE,\n"
+  "  section_uid    TEXT NOT NULL,\n"
+  "  agenda_item_id INTEGER REFERENCES agenda_item(id) ON DELETE CASCADE,\n"
+  "  challenge_id   INTEGER REFERENCES challenge(id) ON DELETE CASCADE,\n"
+  "  CHECK ((agenda_item_id IS NULL) <> (challenge_id IS NULL))\n"
+  ");\n"
+  "CREATE TABLE review_comment (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  version_id  INTEGER NOT NULL REFERENCES rule_version(id) ON DELETE CASCADE,\n"
+  "  section_uid TEXT,\n"
+  "  author      TEXT NOT NULL DEFAULT '',\n"
+  "  body        TEXT NOT NULL CHECK (length(trim(body)) > 0),\n"
+  "  resolved    INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1)),\n"
+  "  created_at  TEXT NOT NULL,\n"
+  "  deleted_at  TEXT\n"
+  ");\n"
+
+  /* 効果検証指標: the chosen set (catalog_code NULL for the council's own).
+   * unit_kind: 0 時間, 1 件数, 2 割合. frequency: 0 年度, 1 半期, 2 四半期, 3 月.
+   * Periods: '2025' (年度), '2025H1', '2025Q1' (fiscal quarters from April), '2025-04'. */
+  "CREATE TABLE indicator (\n"
+  "  id                INTEGER PRIMARY KEY,\n"
+  "  catalog_code      TEXT,\n"
+  "  name              TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  group_code        TEXT NOT NULL DEFAULT '',\n"
+  "  unit              TEXT NOT NULL DEFAULT '',\n"
+  "  unit_kind         INTEGER NOT NULL DEFAULT 1 CHECK (unit_kind BETWEEN 0 AND 2),\n"
+  "  is_ratio          INTEGER NOT NULL DEFAULT 0 CHECK (is_ratio IN (0, 1)),\n"
+  "  numerator_label   TEXT NOT NULL DEFAULT '',\n"
+  "  denominator_label TEXT NOT NULL DEFAULT '',\n"
+  "  factor            REAL NOT NULL DEFAULT 1,\n"
+  "  higher_is_better  INTEGER NOT NULL DEFAULT 1 CHECK (higher_is_better IN (0, 1)),\n"
+  "  data_source       TEXT NOT NULL DEFAULT '',\n"
+  "  frequency         INTEGER NOT NULL DEFAULT 0 CHECK (frequency BETWEEN 0 AND 3),\n"
+  "  baseline_value    REAL,\n"
+  "  baseline_period   TEXT,\n"
+  "  target_value      REAL,\n"
+  "  target_period     TEXT,\n"
+  "  rule_document_id  INTEGER REFERENCES rule_document(id) ON DELETE SET NULL,\n"
+  "  task_id           INTEGER REFERENCES task(id) ON DELETE SET NULL,\n"
+  "  notes             TEXT NOT NULL DEFAULT '',\n"
+  "  position          INTEGER NOT NULL DEFAULT 0,\n"
+  "  deleted_at        TEXT\n"
+  ");\n"
+  "CREATE TABLE indicator_value (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,\n"
+  "  period       TEXT NOT NULL,\n"
+  "  value        REAL,\n"
+  "  numerator    REAL,\n"
+  "  denominator  REAL CHECK (denominator IS NULL OR denominator <> 0),\n"
+  "  note         TEXT NOT NULL DEFAULT '',\n"
+  "  UNIQUE (indicator_id, period)\n"
+  ");\n"
+
+  /* 自己チェックシート: answer sets, one row per catalog option code (問1–問7). */
+  "CREATE TABLE selfcheck_set (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  title       TEXT NOT NULL DEFAULT '',\n"
+  "  answered_on TEXT,\n"
+  "  respondent  TEXT NOT NULL DEFAULT '',\n"
+  "  deleted_at  TEXT\n"
+  ");\n"
+  "CREATE TABLE selfcheck_answer (\n"
+  "  set_id      INTEGER NOT NULL REFERENCES selfcheck_set(id) ON DELETE CASCADE,\n"
+  "  option_code TEXT NOT NULL,\n"
+  "  checked     INTEGER NOT NULL DEFAULT 0 CHECK (checked IN (0, 1)),\n"
+  "  text        TEXT NOT NULL DEFAULT '',\n"
+  "  PRIMARY KEY (set_id, option_code)\n"
+  ") WITHOUT ROWID;\n"
+
+  /* 冊子: the saved composition. part: 0 表紙, 1 目次, 2 ルール本文 (version_id), 3 様式, 4 策定の経過, 5 委員名簿,
+   * 6 工程表, 7 効果検証指標, 8 運用・見直し. */
+  "CREATE TABLE booklet (\n"
+  "  id         INTEGER PRIMARY KEY,\n"
+  "  title      TEXT NOT NULL CHECK (length(trim(title)) > 0),\n"
+  "  edition    TEXT NOT NULL DEFAULT '',\n"
+  "  issue_date TEXT,\n"
+  "  publisher  TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE TABLE booklet_part (\n"
+  "  booklet_id INTEGER NOT NULL REFERENCES booklet(id) ON DELETE CASCADE,\n"
+  "  position   INTEGER NOT NULL,\n"
+  "  part       INTEGER NOT NULL CHECK (part BETWEEN 0 AND 8),\n"
+  "  version_id INTEGER REFERENCES rule_version(id) ON DELETE SET NULL,\n"
+  "  PRIMARY KEY (booklet_id, position)\n"
+  ") WITHOUT ROWID;\n"
+
+  /* Full-text search over minutes, decisions, action items, challenges, handout text and rule text.
+   * kind names the source table; ref is its row id (for attachment pages: attachment id, with page in title). */
+  "CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref UNINDEXED, title, body, tokenize = 'trigram');\n";
+
+const char *const rk_store_schema_tables[] = {
+  "meta", "council", "body", "member", "body_member", "task", "meeting", "agenda_item", "attendance",
+  "action_item", "attachment", "attachment_page", "challenge", "challenge_note", "rule_document", "rule_version",
+  "rule_section", "form_field", "section_link", "review_comment", "indicator", "indicator_value", "selfcheck_set",
+  "selfcheck_answer", "booklet", "booklet_part", "search_index", NULL
+};
+
+const char *const rk_store_schema_soft_delete_tables[] = {
+  "body", "member", "task", "meeting", "agenda_item", "action_item", "attachment", "challenge", "rule_document",
+  "rule_version", "review_comment", "indicator", "selfcheck_set", NULL
+};
