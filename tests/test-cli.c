@@ -1,1 +1,143 @@
-int main (void) { return 77; }
+/* The headless commands, run as a user would: the real binary, with no display. */
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <stdlib.h>
+
+#include "rk-store.h"
+
+static char *tmpdir;
+
+/* Runs renkei with @args and no display; returns the exit status and the output. */
+static int
+run_renkei (const char *const *args, char **out, char **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("RK_RENKEI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  /* Headless means headless: no display to fall back on. */
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, out, err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+static void
+test_cli_help (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_renkei ((const char *[]) { "--help", NULL }, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "check"));
+  g_assert_nonnull (strstr (out, "demo"));
+  g_assert_nonnull (strstr (out, "generate"));
+}
+
+static void
+test_cli_demo_and_check (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "demo.renkei", NULL);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *out3 = NULL, *err3 = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (run_renkei ((const char *[]) { "demo", path, NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (run_renkei ((const char *[]) { "check", path, NULL }, &out2, &err2), ==, 0);
+  g_assert_nonnull (strstr (out2, "quick_check"));
+  g_assert_nonnull (strstr (out2, "council"));
+  g_assert_nonnull (strstr (out2, "sound"));
+
+  /* The demo refuses to overwrite what is there. */
+  g_assert_cmpint (run_renkei ((const char *[]) { "demo", path, NULL }, &out3, &err3), ==, 1);
+  g_assert_cmpstr (err3, !=, "");
+}
+
+static void
+test_cli_check_refuses_bad_files (void)
+{
+  g_autofree char *text = g_build_filename (tmpdir, "notes.renkei", NULL);
+  g_autofree char *empty = g_build_filename (tmpdir, "empty.renkei", NULL);
+  g_autofree char *missing = g_build_filename (tmpdir, "missing.renkei", NULL);
+  const char *paths[] = { text, empty, missing };
+
+  g_assert_true (g_file_set_contents (text, "議事録メモ: これは council ファイルではありません\n", -1, NULL));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL, *before = NULL, *after = NULL;
+      gsize len_before = 0, len_after = 0;
+      gboolean existed = g_file_get_contents (paths[i], &before, &len_before, NULL);
+
+      g_assert_cmpint (run_renkei ((const char *[]) { "check", paths[i], NULL }, &out, &err), ==, 1);
+      g_assert_nonnull (strstr (err, "renkei check:"));
+      g_assert_cmpuint (strlen (err), >, strlen ("renkei check: ") + 10);
+      /* Nothing was changed, and nothing was created. */
+      g_assert_cmpint (g_file_get_contents (paths[i], &after, &len_after, NULL), ==, existed);
+      if (existed)
+        g_assert_cmpmem (before, len_before, after, len_after);
+    }
+}
+
+static void
+test_cli_generate (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "gen.renkei", NULL);
+  g_autofree char *bad = g_build_filename (tmpdir, "never.renkei", NULL);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *out3 = NULL, *err3 = NULL;
+  g_autofree char *out4 = NULL, *err4 = NULL;
+
+  g_assert_cmpint (run_renkei ((const char *[]) { "generate", "--years", "1", path, NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (run_renkei ((const char *[]) { "check", path, NULL }, &out2, &err2), ==, 0);
+
+  g_assert_cmpint (run_renkei ((const char *[]) { "generate", "--years", "0", bad, NULL }, &out3, &err3), ==, 2);
+  g_assert_cmpint (run_renkei ((const char *[]) { "generate", "--years", "many", bad, NULL }, &out4, &err4), ==, 2);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_cli_usage_errors (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_renkei ((const char *[]) { "check", NULL }, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "check"));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("renkei-cli-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+
+  g_test_add_func ("/cli/help", test_cli_help);
+  g_test_add_func ("/cli/demo-and-check", test_cli_demo_and_check);
+  g_test_add_func ("/cli/check-refuses-bad-files", test_cli_check_refuses_bad_files);
+  g_test_add_func ("/cli/generate", test_cli_generate);
+  g_test_add_func ("/cli/usage-errors", test_cli_usage_errors);
+  status = g_test_run ();
+
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
+    if (system (cmd) != 0)
+      g_printerr ("could not remove %s\n", tmpdir);
+  }
+  g_free (tmpdir);
+  return status;
+}
