@@ -30,7 +30,9 @@ void       rk_store_set_error_from_db (sqlite3   *db,
 
 /* Mirrors a row's text into search_index (replacing what was there for kind/ref). Call inside the edit's
  * transaction. kind is the source table's name ("agenda_item", "action_item", "challenge", "attachment_page",
- * "rule_section", "meeting"). */
+ * "rule_section", "meeting"). An attachment has one row per page: for "attachment_page", ref is the attachment's id
+ * and the row replaced is the one with the same title (which names the page); rk_store_index_drop() drops every
+ * page of the attachment. */
 gboolean   rk_store_index_put       (sqlite3     *db,
                                      const char  *kind,
                                      gint64       ref,
@@ -49,5 +51,25 @@ sqlite3   *rk_store_create_db       (const char          *path,
                                      const RkCouncilInfo *info,
                                      GError             **error);
 void       rk_store_close_db        (sqlite3             *db);
+
+/* TRUE for a statfs() f_type of a network or FUSE file system (NFS, SMB/CIFS, sshfs, AFS, Ceph, 9P, …), where WAL
+ * locking is unsafe. */
+gboolean   rk_store_fs_type_is_network (gint64 f_type);
+
+/* Text checks shared by the model objects' validation: NULL or only white space (including U+3000); valid UTF-8. */
+gboolean   rk_store_text_is_blank   (const char *text);
+gboolean   rk_store_text_is_valid   (const char *text);
+
+/* The model objects are property bags that only the store writes, after the edit is committed. */
+RkCouncil *rk_council_new_for_store (void);
+void       rk_council_set_info      (RkCouncil           *self,
+                                     const RkCouncilInfo *info);
+RkBody    *rk_body_new_for_store    (gint64               id,
+                                     const RkBodyInfo    *info,
+                                     int                  position);
+void       rk_body_set_info         (RkBody              *self,
+                                     const RkBodyInfo    *info);
+void       rk_body_set_position     (RkBody              *self,
+                                     int                  position);
 
 G_END_DECLS

@@ -62,6 +62,7 @@ gboolean     rk_store_update_council  (RkStore             *self,
 
 /* A GListModel of RkBody in display order; it changes as bodies are added, removed or restored. */
 GListModel  *rk_store_get_bodies      (RkStore             *self);
+/* Returns a new reference (transfer full); the list holds its own. */
 RkBody      *rk_store_add_body        (RkStore             *self,
                                        const RkBodyInfo    *info,
                                        GError             **error);
@@ -111,7 +112,8 @@ gboolean     rk_store_write_generated (const char          *path,
                                        guint32              seed,
                                        GError             **error);
 
-/* For tests of the migration framework only: replaces the migration list (index i migrates version i → i+1). */
+/* For tests of the migration framework only: replaces the migration list (index i migrates version i + 1 → i + 2,
+ * so @target_version is @n_migrations + 1). @migrations NULL restores the built-in list. */
 typedef gboolean (*RkStoreMigration) (gpointer db, GError **error);
 void         rk_store_set_migrations_for_testing (const RkStoreMigration *migrations,
                                                   guint                   n_migrations,

@@ -1,1 +1,617 @@
-int main (void) { return 77; }
+/* test-window.c — the window, driven like a user would through its actions (suite "ui", under Xvfb).
+ *
+ * Nautilus-style: one application for the whole run, actions activated on the widgets, the main loop spun with a
+ * bound, and g_assert_finalize_object() where a window goes away, to catch leaks of windows and council files. */
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rk-application.h"
+#include "rk-body-row.h"
+#include "rk-new-council-dialog.h"
+#include "rk-overview-page.h"
+#include "rk-welcome-page.h"
+#include "rk-window.h"
+
+#define WAIT_USEC (10 * G_USEC_PER_SEC)
+
+static RkApplication *app;
+static char *tmp_dir;
+
+typedef gboolean (*Predicate) (gpointer data);
+
+/* Spins the main loop until @predicate holds, failing the test after WAIT_USEC instead of hanging. */
+static void
+wait_for (Predicate   predicate,
+          gpointer    data,
+          const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_USEC;
+
+  while (!predicate (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+/* Lets pending idles and redraws run, for a bounded time. */
+static void
+spin (guint msec)
+{
+  gint64 deadline = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static guint
+count_windows (void)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+static gboolean
+no_windows (gpointer data)
+{
+  return count_windows () == 0;
+}
+
+static gboolean
+has_n_windows (gpointer data)
+{
+  return count_windows () == GPOINTER_TO_UINT (data);
+}
+
+/* The first toplevel of @type, or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_toplevel (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static void
+close_all_windows (void)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  wait_for (no_windows, NULL, "all windows to close");
+}
+
+/* Closes @window with win.close and checks that the window and its council file are finalized. */
+static void
+close_window_and_check_finalized (RkWindow *window)
+{
+  RkStore *store = rk_window_get_store (window);
+
+  if (store != NULL)
+    g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+
+  g_object_ref (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
+  wait_for (no_windows, NULL, "the window to close");
+  spin (50);
+  g_assert_finalize_object (window);
+  g_assert_null (store);
+}
+
+static RkWindow *
+active_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL && gtk_application_get_windows (GTK_APPLICATION (app)))
+    window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+
+  g_assert_true (RK_IS_WINDOW (window));
+  return RK_WINDOW (window);
+}
+
+static gboolean
+window_shows_council (gpointer data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  return windows && RK_IS_WINDOW (windows->data) && rk_window_get_store (windows->data) != NULL;
+}
+
+static guint
+n_bodies (RkStore *store)
+{
+  return g_list_model_get_n_items (rk_store_get_bodies (store));
+}
+
+static RkBody *
+find_body (RkStore    *store,
+           const char *name)
+{
+  GListModel *bodies = rk_store_get_bodies (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (bodies); i++)
+    {
+      g_autoptr(RkBody) body = g_list_model_get_item (bodies, i);
+
+      if (g_strcmp0 (rk_body_get_name (body), name) == 0)
+        return body;
+    }
+
+  return NULL;
+}
+
+static RkBodyRow *
+find_body_row (RkOverviewPage *page,
+               const char     *name)
+{
+  GtkWidget *row;
+
+  for (guint i = 0; (row = rk_overview_page_get_body_row (page, i)); i++)
+    if (g_strcmp0 (rk_body_get_name (rk_body_row_get_body (RK_BODY_ROW (row))), name) == 0)
+      return RK_BODY_ROW (row);
+
+  return NULL;
+}
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+test_window_starts_on_welcome (void)
+{
+  RkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  wait_for (has_n_windows, GUINT_TO_POINTER (1), "the first window");
+
+  window = active_window ();
+  g_assert_cmpstr (rk_window_get_visible_view (window), ==, "welcome");
+  g_assert_null (rk_window_get_store (window));
+  g_assert_null (rk_window_get_page (window, "overview"));
+  g_assert_cmpuint (rk_welcome_page_get_n_recent (RK_WELCOME_PAGE (rk_window_get_welcome_page (window))), ==, 0);
+
+  /* Activating again presents the same window rather than opening another. */
+  g_application_activate (G_APPLICATION (app));
+  spin (20);
+  g_assert_cmpuint (count_windows (), ==, 1);
+
+  /* The size is remembered when the window closes and used by the next one. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 820, 610);
+  close_window_and_check_finalized (window);
+  g_assert_cmpint (g_settings_get_int (rk_application_get_settings (app), "window-width"), ==, 820);
+  g_assert_cmpint (g_settings_get_int (rk_application_get_settings (app), "window-height"), ==, 610);
+
+  g_application_activate (G_APPLICATION (app));
+  wait_for (has_n_windows, GUINT_TO_POINTER (1), "a second window");
+  window = active_window ();
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 820);
+    g_assert_cmpint (height, ==, 610);
+  }
+  close_window_and_check_finalized (window);
+}
+
+static void
+test_window_new_council_validation (void)
+{
+  RkNewCouncilDialog *dialog;
+  g_autofree char *path = g_build_filename (tmp_dir, "never-created.renkei", NULL);
+  RkCouncilInfo info = { "", "みなと市", "東京都", 2025, RK_SETUP_NEW, NULL };
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-council", NULL);
+  wait_for (has_toplevel, GSIZE_TO_POINTER (RK_TYPE_NEW_COUNCIL_DIALOG), "the New Council dialog");
+  dialog = RK_NEW_COUNCIL_DIALOG (find_toplevel (RK_TYPE_NEW_COUNCIL_DIALOG));
+
+  /* An empty dialog cannot create anything, and says why once the user has typed. */
+  g_assert_false (rk_new_council_dialog_get_can_create (dialog));
+  rk_new_council_dialog_set_info (dialog, &info);
+  g_assert_false (rk_new_council_dialog_get_can_create (dialog));
+  g_assert_nonnull (rk_new_council_dialog_get_message (dialog));
+  g_assert_cmpstr (rk_new_council_dialog_get_message (dialog), !=, "");
+
+  rk_new_council_dialog_set_target_path (dialog, path);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+  spin (20);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (find_toplevel (RK_TYPE_NEW_COUNCIL_DIALOG) == GTK_WINDOW (dialog));
+
+  g_object_ref (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL);
+  spin (20);
+  g_assert_finalize_object (dialog);
+  g_assert_null (find_toplevel (RK_TYPE_NEW_COUNCIL_DIALOG));
+  g_assert_cmpstr (rk_window_get_visible_view (active_window ()), ==, "welcome");
+
+  close_all_windows ();
+}
+
+static void
+test_window_create_edit_reopen (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "minato.renkei", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RkCouncilInfo info = {
+    .name = "みなと市在宅医療・救急医療連携推進協議会",
+    .municipality = "みなと市",
+    .prefecture = "神奈川県",
+    .fiscal_year = 2025,
+    .setup = RK_SETUP_BOTH,
+    .notes = NULL,
+  };
+  RkNewCouncilDialog *dialog;
+  RkOverviewPage *page;
+  RkWindow *window;
+  RkStore *store;
+  RkBodyRow *row;
+  RkBody *body;
+  GStatBuf st;
+
+  g_application_activate (G_APPLICATION (app));
+  wait_for (has_n_windows, GUINT_TO_POINTER (1), "the first window");
+  window = active_window ();
+
+  /* Create the council through the dialog, as a user would (the file chooser answered by target-path). */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-council", NULL);
+  wait_for (has_toplevel, GSIZE_TO_POINTER (RK_TYPE_NEW_COUNCIL_DIALOG), "the New Council dialog");
+  dialog = RK_NEW_COUNCIL_DIALOG (find_toplevel (RK_TYPE_NEW_COUNCIL_DIALOG));
+  rk_new_council_dialog_set_info (dialog, &info);
+  g_assert_true (rk_new_council_dialog_get_can_create (dialog));
+  rk_new_council_dialog_set_target_path (dialog, path);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+  spin (20);
+  g_assert_null (dialog);
+
+  /* The same window now shows it. */
+  g_assert_cmpuint (count_windows (), ==, 1);
+  g_assert_true (window == active_window ());
+  g_assert_cmpstr (rk_window_get_visible_view (window), ==, "council");
+  store = rk_window_get_store (window);
+  g_assert_nonnull (store);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, info.name);
+  g_assert_cmpstr (rk_council_get_prefecture (rk_store_get_council (store)), ==, "神奈川県");
+  g_assert_cmpint (rk_council_get_fiscal_year (rk_store_get_council (store)), ==, 2025);
+  g_assert_cmpint (rk_council_get_setup (rk_store_get_council (store)), ==, RK_SETUP_BOTH);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+  page = RK_OVERVIEW_PAGE (rk_window_get_page (window, "overview"));
+  g_assert_nonnull (page);
+  /* Only delivered pages are in the sidebar. */
+  g_assert_null (rk_window_get_page (window, "rules"));
+
+  /* Edit the council in place. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "overview.set-field", "(ss)", "fiscal-year", "2026");
+  gtk_widget_activate_action (GTK_WIDGET (page), "overview.set-field", "(ss)", "notes", "事務局: 地域包括ケア推進課");
+  g_assert_cmpint (rk_council_get_fiscal_year (rk_store_get_council (store)), ==, 2026);
+  g_assert_cmpstr (rk_council_get_notes (rk_store_get_council (store)), ==, "事務局: 地域包括ケア推進課");
+  /* A refused edit (an empty name) keeps the stored value, in the model and in the window. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "overview.set-field", "(ss)", "name", "");
+  g_assert_cmpstr (rk_council_get_name (rk_store_get_council (store)), ==, info.name);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, info.name);
+
+  /* Add two bodies and edit them. */
+  g_assert_cmpuint (n_bodies (store), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "overview.add-body", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "overview.add-body", NULL));
+  g_assert_cmpuint (n_bodies (store), ==, 2);
+  row = RK_BODY_ROW (rk_overview_page_get_body_row (page, 0));
+  g_assert_nonnull (row);
+  gtk_widget_activate_action (GTK_WIDGET (row), "body.rename", "s", "在宅医療・救急医療連携 作業部会");
+  gtk_widget_activate_action (GTK_WIDGET (row), "body.set-tier", "i", RK_TIER_WORKING);
+  gtk_widget_activate_action (GTK_WIDGET (row), "body.set-purpose", "s", "連携シートの患者情報項目の検討");
+  body = rk_body_row_get_body (row);
+  g_assert_cmpstr (rk_body_get_name (body), ==, "在宅医療・救急医療連携 作業部会");
+  g_assert_cmpint (rk_body_get_tier (body), ==, RK_TIER_WORKING);
+
+  row = RK_BODY_ROW (rk_overview_page_get_body_row (page, 1));
+  gtk_widget_activate_action (GTK_WIDGET (row), "body.rename", "s", "病院連絡会");
+  /* A tier of the user's own: choosing "other" waits for its name, then saves both. */
+  gtk_widget_activate_action (GTK_WIDGET (row), "body.set-tier", "i", RK_TIER_OTHER);
+  g_assert_cmpint (rk_body_get_tier (rk_body_row_get_body (row)), !=, RK_TIER_OTHER);
+  gtk_widget_activate_action (GTK_WIDGET (row), "body.set-tier-label", "s", "病院間の連絡会議");
+  g_assert_cmpint (rk_body_get_tier (rk_body_row_get_body (row)), ==, RK_TIER_OTHER);
+  g_assert_cmpstr (rk_body_get_display_tier (rk_body_row_get_body (row)), ==, "病院間の連絡会議");
+
+  /* Close, reopen (as from the command line), and the edits are there. */
+  close_window_and_check_finalized (window);
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  wait_for (window_shows_council, NULL, "the reopened council");
+  window = active_window ();
+  store = rk_window_get_store (window);
+  g_assert_cmpstr (rk_store_get_path (store), ==, path);
+  g_assert_cmpint (rk_council_get_fiscal_year (rk_store_get_council (store)), ==, 2026);
+  g_assert_cmpuint (n_bodies (store), ==, 2);
+  body = find_body (store, "在宅医療・救急医療連携 作業部会");
+  g_assert_nonnull (body);
+  g_assert_cmpint (rk_body_get_tier (body), ==, RK_TIER_WORKING);
+  g_assert_cmpstr (rk_body_get_purpose (body), ==, "連携シートの患者情報項目の検討");
+  body = find_body (store, "病院連絡会");
+  g_assert_nonnull (body);
+  g_assert_cmpint (rk_body_get_tier (body), ==, RK_TIER_OTHER);
+  g_assert_cmpstr (rk_body_get_tier_label (body), ==, "病院間の連絡会議");
+
+  /* …and in the widgets. */
+  page = RK_OVERVIEW_PAGE (rk_window_get_page (window, "overview"));
+  row = find_body_row (page, "在宅医療・救急医療連携 作業部会");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "在宅医療・救急医療連携 作業部会");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), rk_tier_to_label (RK_TIER_WORKING)));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "連携シートの患者情報項目の検討"));
+  row = find_body_row (page, "病院連絡会");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "病院間の連絡会議"));
+
+  /* Remove a body, then undo. */
+  gtk_widget_activate_action (GTK_WIDGET (row), "body.remove", NULL);
+  g_assert_cmpuint (n_bodies (store), ==, 1);
+  g_assert_null (find_body (store, "病院連絡会"));
+  g_assert_null (find_body_row (page, "病院連絡会"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "overview.undo-remove", NULL);
+  g_assert_cmpuint (n_bodies (store), ==, 2);
+  body = find_body (store, "病院連絡会");
+  g_assert_nonnull (body);
+  g_assert_cmpstr (rk_body_get_tier_label (body), ==, "病院間の連絡会議");
+  g_assert_nonnull (find_body_row (page, "病院連絡会"));
+
+  /* Opening it again presents this window instead of failing or opening a second one. */
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  spin (20);
+  g_assert_cmpuint (count_windows (), ==, 1);
+  g_assert_true (rk_window_get_store (window) == store);
+
+  close_window_and_check_finalized (window);
+}
+
+static void
+test_window_one_council_per_window (void)
+{
+  g_autofree char *path_a = g_build_filename (tmp_dir, "a.renkei", NULL);
+  g_autofree char *path_b = g_build_filename (tmp_dir, "b.renkei", NULL);
+  g_autoptr(GFile) file_a = g_file_new_for_path (path_a);
+  g_autoptr(GFile) file_b = g_file_new_for_path (path_b);
+  RkCouncilInfo info = { "連携推進会議", "あさひ町", "北海道", 2024, RK_SETUP_EXISTING, NULL };
+  g_autoptr(GError) error = NULL;
+  RkWindow *window_a;
+  GList *windows;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RkStore) store = rk_store_create (i == 0 ? path_a : path_b, &info, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (rk_store_close (store, &error));
+      g_assert_no_error (error);
+    }
+
+  g_application_open (G_APPLICATION (app), &file_a, 1, "");
+  wait_for (window_shows_council, NULL, "the first council");
+  window_a = active_window ();
+
+  /* A second council gets a window of its own; the first keeps its council. */
+  gtk_widget_activate_action (GTK_WIDGET (window_a), "win.open-file", "s", path_b);
+  wait_for (has_n_windows, GUINT_TO_POINTER (2), "a second window");
+  for (windows = gtk_application_get_windows (GTK_APPLICATION (app)); windows; windows = windows->next)
+    g_assert_nonnull (rk_window_get_store (windows->data));
+  g_assert_cmpstr (rk_store_get_path (rk_window_get_store (window_a)), ==, path_a);
+
+  /* Dropping on (or opening from) the second window a file the first shows presents the first. */
+  gtk_widget_activate_action (GTK_WIDGET (active_window ()), "win.open-file", "s", path_a);
+  spin (20);
+  g_assert_cmpuint (count_windows (), ==, 2);
+
+  close_all_windows ();
+}
+
+/* Writes a council and returns its bytes, to make damaged copies of. */
+static GBytes *
+council_bytes (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "intact.renkei", NULL);
+  RkCouncilInfo info = { "連携推進会議", "あさひ町", "北海道", 2024, RK_SETUP_EXISTING, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RkStore) store = rk_store_create (path, &info, &error);
+  char *contents;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_true (rk_store_close (store, &error));
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+test_window_bad_file (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "notes.renkei", NULL);
+  g_autofree char *empty = g_build_filename (tmp_dir, "empty.renkei", NULL);
+  g_autofree char *truncated = g_build_filename (tmp_dir, "truncated.renkei", NULL);
+  g_autofree char *zeroed = g_build_filename (tmp_dir, "zeroed.renkei", NULL);
+  const char *bad_files[] = { path, empty, truncated, zeroed };
+  g_autoptr(GBytes) council = council_bytes ();
+  g_autofree char *contents = NULL;
+  g_autofree char *damaged = g_memdup2 (g_bytes_get_data (council, NULL), g_bytes_get_size (council));
+  const char *text = "This is a plain text file, not a council.\n";
+  AdwMessageDialog *dialog;
+  RkWindow *window;
+
+  g_assert_cmpuint (g_bytes_get_size (council), >, 4096);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (truncated, damaged, g_bytes_get_size (council) / 2, NULL));
+  memset (damaged, 0, 100);
+  g_assert_true (g_file_set_contents (zeroed, damaged, g_bytes_get_size (council), NULL));
+
+  g_application_activate (G_APPLICATION (app));
+  wait_for (has_n_windows, GUINT_TO_POINTER (1), "the welcome window");
+  window = active_window ();
+
+  /* Recent councils from the earlier tests are listed. */
+  g_assert_cmpuint (rk_welcome_page_get_n_recent (RK_WELCOME_PAGE (rk_window_get_welcome_page (window))), >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_test_message ("Opening %s", bad_files[i]);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", bad_files[i]);
+      wait_for (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the error dialog");
+      dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+      /* The store's own (translated) message, not a generic one. */
+      {
+        g_autoptr(GError) expected = NULL;
+        g_autoptr(RkStore) refused = rk_store_open (bad_files[i], &expected);
+
+        g_assert_null (refused);
+        g_assert_error (expected, RK_STORE_ERROR, expected->code);
+        g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected->message);
+      }
+      /* Nothing else changed: the same window, still on the welcome page, and the file untouched. */
+      g_assert_cmpuint (count_windows (), ==, 1);
+      g_assert_cmpstr (rk_window_get_visible_view (window), ==, "welcome");
+      g_assert_null (rk_window_get_store (window));
+
+      g_object_ref (dialog);
+      adw_message_dialog_response (dialog, "close");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      spin (20);
+      g_assert_finalize_object (dialog);
+    }
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
+
+  close_window_and_check_finalized (window);
+}
+
+static void
+test_window_demo (void)
+{
+  g_autofree char *demo_path = rk_application_get_demo_path ();
+  RkWindow *window;
+  RkStore *store;
+
+  g_assert_true (g_str_has_prefix (demo_path, tmp_dir));
+  g_assert_false (g_file_test (demo_path, G_FILE_TEST_EXISTS));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  wait_for (window_shows_council, NULL, "the demo council");
+  window = active_window ();
+  store = rk_window_get_store (window);
+  g_assert_true (g_file_test (demo_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (rk_store_get_path (store), ==, demo_path);
+  g_assert_cmpstr (rk_council_get_name (rk_store_get_council (store)), !=, "");
+  g_assert_cmpuint (n_bodies (store), >, 0);
+  g_assert_nonnull (rk_overview_page_get_body_row (RK_OVERVIEW_PAGE (rk_window_get_page (window, "overview")), 0));
+
+  /* Opening the demo again shows the same window. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  spin (20);
+  g_assert_cmpuint (count_windows (), ==, 1);
+
+  close_window_and_check_finalized (window);
+}
+
+static void
+test_window_color_scheme (void)
+{
+  GSettings *settings = rk_application_get_settings (app);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  g_action_group_change_action_state (G_ACTION_GROUP (app), "color-scheme", g_variant_new_string ("dark"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "dark");
+  g_action_group_change_action_state (G_ACTION_GROUP (app), "color-scheme", g_variant_new_string ("default"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  GTestDBus *bus;
+  g_autofree char *display = NULL;
+  int ret;
+
+  tmp_dir = g_dir_make_tmp ("renkei-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* The demo council and the recent-files list live in the user's data folder: keep them in the temp dir. */
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* The private bus has no accessibility bus; the accessible names are still set and tested as properties. */
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  /* A private session bus: GtkApplication registers on it, and the test never touches the user's own session. */
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  display = g_strdup (g_getenv ("DISPLAY"));
+  g_test_dbus_up (bus);
+  /* g_test_dbus_up() unsets DISPLAY, but this test needs the (X)vfb display. */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = rk_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/starts-on-welcome", test_window_starts_on_welcome);
+  g_test_add_func ("/window/new-council-validation", test_window_new_council_validation);
+  g_test_add_func ("/window/create-edit-reopen", test_window_create_edit_reopen);
+  g_test_add_func ("/window/one-council-per-window", test_window_one_council_per_window);
+  g_test_add_func ("/window/bad-file", test_window_bad_file);
+  g_test_add_func ("/window/demo", test_window_demo);
+  g_test_add_func ("/window/color-scheme", test_window_color_scheme);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  /* Not g_test_dbus_down(): GTK and libadwaita keep the session bus connection until the process exits, so only
+   * the daemon is stopped and @bus is left to the exit. */
+  g_test_dbus_stop (bus);
+  rm_rf (tmp_dir);
+  g_free (tmp_dir);
+
+  return ret;
+}

@@ -1,0 +1,575 @@
+/* rk-overview-page.c — the 概要 page.
+ *
+ * The council's fields are saved one at a time through rk_store_update_council(); the widgets then follow the
+ * council's properties. A refused edit shows the store's message in a toast and the stored value again. Bodies are
+ * a GtkListBox bound to the store's GListModel; removing one offers undo. */
+#include <glib/gi18n.h>
+
+#include "rk-body-row.h"
+#include "rk-council-fields.h"
+#include "rk-overview-page.h"
+#include "rk-window.h"
+
+struct _RkOverviewPage
+{
+  AdwBin        parent_instance;
+
+  RkStore      *store;
+  int           first_fiscal_year;
+  /* Set while the page copies the council into its widgets, so that is not saved back as an edit. */
+  gboolean      updating;
+
+  /* The last removal, undoable while its toast is shown. */
+  RkBody       *removed_body;
+  AdwToast     *removed_toast;
+
+  AdwEntryRow  *name_row;
+  AdwEntryRow  *municipality_row;
+  AdwComboRow  *prefecture_row;
+  AdwComboRow  *fiscal_year_row;
+  AdwComboRow  *setup_row;
+  GtkTextView  *notes_view;
+  GtkListBox   *bodies_list;
+};
+
+G_DEFINE_FINAL_TYPE (RkOverviewPage, rk_overview_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Programmatic text must not leave the apply button showing, as if the user had typed it. */
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text ? text : "") == 0)
+    return;
+
+  adw_entry_row_set_show_apply_button (row, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_entry_row_set_show_apply_button (row, TRUE);
+}
+
+static void
+rk_overview_page_set_notes_text (RkOverviewPage *self,
+                                 const char     *notes)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  g_autofree char *shown = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (shown, notes ? notes : "") != 0)
+    gtk_text_buffer_set_text (buffer, notes ? notes : "", -1);
+}
+
+static char *
+rk_overview_page_get_notes_text (RkOverviewPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+rk_overview_page_update (RkOverviewPage *self)
+{
+  RkCouncil *council = rk_store_get_council (self->store);
+  const char *prefecture = rk_council_get_prefecture (council);
+  int fiscal_year = rk_council_get_fiscal_year (council);
+  GListModel *prefectures = adw_combo_row_get_model (self->prefecture_row);
+  guint position;
+  int first, last;
+
+  self->updating = TRUE;
+
+  set_entry_text (self->name_row, rk_council_get_name (council));
+  set_entry_text (self->municipality_row, rk_council_get_municipality (council));
+  rk_overview_page_set_notes_text (self, rk_council_get_notes (council));
+
+  /* A stored prefecture outside the 47 (the demo's fictional one) is still shown as it is. */
+  position = prefectures ? rk_string_model_find (prefectures, prefecture) : GTK_INVALID_LIST_POSITION;
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(GtkStringList) model = rk_prefecture_model_new (prefecture);
+
+      adw_combo_row_set_model (self->prefecture_row, G_LIST_MODEL (model));
+      position = rk_string_model_find (G_LIST_MODEL (model), prefecture);
+    }
+  adw_combo_row_set_selected (self->prefecture_row, position);
+
+  rk_fiscal_year_range (fiscal_year, &first, &last);
+  if (first != self->first_fiscal_year || adw_combo_row_get_model (self->fiscal_year_row) == NULL
+      || g_list_model_get_n_items (adw_combo_row_get_model (self->fiscal_year_row)) != (guint) (last - first + 1))
+    {
+      g_autoptr(GtkStringList) years = rk_fiscal_year_model_new (first, last);
+
+      self->first_fiscal_year = first;
+      adw_combo_row_set_model (self->fiscal_year_row, G_LIST_MODEL (years));
+    }
+  adw_combo_row_set_selected (self->fiscal_year_row, fiscal_year - first);
+
+  adw_combo_row_set_selected (self->setup_row, rk_council_get_setup (council));
+
+  self->updating = FALSE;
+}
+
+/* Saves the council with one field changed (the others as stored). Strings are copied first: the store replaces
+ * the council's own strings, which rk_council_get_info() only borrows. */
+static void
+rk_overview_page_save (RkOverviewPage *self,
+                       const char     *field,
+                       const char     *text,
+                       int             number)
+{
+  RkCouncil *council = rk_store_get_council (self->store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *municipality = NULL;
+  g_autofree char *prefecture = NULL;
+  g_autofree char *notes = NULL;
+  RkCouncilInfo info;
+
+  rk_council_get_info (council, &info);
+  name = g_strdup (info.name);
+  municipality = g_strdup (info.municipality);
+  prefecture = g_strdup (info.prefecture);
+  notes = g_strdup (info.notes);
+
+  info.name = g_str_equal (field, "name") ? text : name;
+  info.municipality = g_str_equal (field, "municipality") ? text : municipality;
+  info.prefecture = g_str_equal (field, "prefecture") ? text : prefecture;
+  info.notes = g_str_equal (field, "notes") ? text : notes;
+  if (g_str_equal (field, "fiscal-year"))
+    info.fiscal_year = number;
+  if (g_str_equal (field, "setup"))
+    info.setup = (RkSetupKind) number;
+
+  if (!rk_store_update_council (self->store, &info, &error))
+    rk_widget_show_error_toast (GTK_WIDGET (self), error);
+
+  /* On success the council's notifications already did this; on failure it reverts the widgets. */
+  rk_overview_page_update (self);
+}
+
+static void
+text_apply_cb (RkOverviewPage *self,
+               AdwEntryRow    *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (row == self->name_row)
+    rk_overview_page_save (self, "name", text, 0);
+  else if (row == self->municipality_row)
+    rk_overview_page_save (self, "municipality", text, 0);
+}
+
+/* Notes are long text: saved when the user leaves the field rather than with an apply button. */
+static void
+rk_overview_page_save_notes (RkOverviewPage *self)
+{
+  g_autofree char *notes = rk_overview_page_get_notes_text (self);
+
+  if (self->store != NULL && g_strcmp0 (notes, rk_council_get_notes (rk_store_get_council (self->store))) != 0)
+    rk_overview_page_save (self, "notes", notes, 0);
+}
+
+static void
+combo_selected_cb (RkOverviewPage *self,
+                   GParamSpec     *pspec,
+                   AdwComboRow    *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->updating || self->store == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (row == self->prefecture_row)
+    {
+      GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+      rk_overview_page_save (self, "prefecture", gtk_string_object_get_string (item), 0);
+    }
+  else if (row == self->fiscal_year_row)
+    rk_overview_page_save (self, "fiscal-year", NULL, self->first_fiscal_year + (int) selected);
+  else if (row == self->setup_row)
+    rk_overview_page_save (self, "setup", NULL, (int) selected);
+}
+
+static void
+set_field_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  RkOverviewPage *self = RK_OVERVIEW_PAGE (widget);
+  const char *field, *value;
+
+  g_variant_get (param, "(&s&s)", &field, &value);
+
+  /* Put the value where the user would, then save it the way the user's edit is saved. */
+  if (g_str_equal (field, "notes"))
+    {
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), value, -1);
+      rk_overview_page_save_notes (self);
+    }
+  else if (g_str_equal (field, "name") || g_str_equal (field, "municipality"))
+    {
+      AdwEntryRow *row = g_str_equal (field, "name") ? self->name_row : self->municipality_row;
+
+      gtk_editable_set_text (GTK_EDITABLE (row), value);
+      text_apply_cb (self, row);
+    }
+  else if (g_str_equal (field, "prefecture"))
+    {
+      guint position = rk_string_model_find (adw_combo_row_get_model (self->prefecture_row), value);
+
+      if (position == GTK_INVALID_LIST_POSITION)
+        rk_overview_page_save (self, "prefecture", value, 0);
+      else
+        adw_combo_row_set_selected (self->prefecture_row, position);
+    }
+  else if (g_str_equal (field, "fiscal-year"))
+    {
+      int year = (int) g_ascii_strtoll (value, NULL, 10);
+      GListModel *years = adw_combo_row_get_model (self->fiscal_year_row);
+
+      if (year >= self->first_fiscal_year && year - self->first_fiscal_year < (int) g_list_model_get_n_items (years))
+        adw_combo_row_set_selected (self->fiscal_year_row, year - self->first_fiscal_year);
+      else
+        rk_overview_page_save (self, "fiscal-year", NULL, year);
+    }
+  else if (g_str_equal (field, "setup"))
+    adw_combo_row_set_selected (self->setup_row, (guint) g_ascii_strtoull (value, NULL, 10));
+  else
+    g_critical ("overview.set-field: unknown field “%s”", field);
+}
+
+static GtkWidget *
+create_body_row (gpointer item,
+                 gpointer user_data)
+{
+  RkOverviewPage *self = user_data;
+
+  return rk_body_row_new (self->store, RK_BODY (item));
+}
+
+static const char *
+rk_overview_page_new_body_name (RkOverviewPage *self,
+                                char          **owned)
+{
+  GListModel *bodies = rk_store_get_bodies (self->store);
+  guint n = g_list_model_get_n_items (bodies);
+
+  /* Avoid a name that is already there, so the new row is easy to tell apart. */
+  for (guint attempt = 1; ; attempt++)
+    {
+      gboolean taken = FALSE;
+
+      g_free (*owned);
+      /* Translators: the name of a body just added; the user renames it. %u is a number from 2 on. */
+      *owned = attempt == 1 ? g_strdup (_("New Body")) : g_strdup_printf (_("New Body %u"), attempt);
+
+      for (guint i = 0; i < n && !taken; i++)
+        {
+          g_autoptr(RkBody) body = g_list_model_get_item (bodies, i);
+
+          taken = g_strcmp0 (rk_body_get_name (body), *owned) == 0;
+        }
+
+      if (!taken)
+        return *owned;
+    }
+}
+
+static void
+add_body_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  RkOverviewPage *self = RK_OVERVIEW_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RkBody) body = NULL;
+  g_autofree char *name = NULL;
+  guint n = g_list_model_get_n_items (rk_store_get_bodies (self->store));
+  RkBodyInfo info = {
+    .name = rk_overview_page_new_body_name (self, &name),
+    /* The usual order of a council's tiers: a core meeting first, then field level, then working groups. */
+    .tier = n == 0 ? RK_TIER_CORE : n == 1 ? RK_TIER_FIELD : RK_TIER_WORKING,
+    .tier_label = NULL,
+    .purpose = "",
+  };
+
+  if (!(body = rk_store_add_body (self->store, &info, &error)))
+    {
+      rk_widget_show_error_toast (widget, error);
+      return;
+    }
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->bodies_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (RK_IS_BODY_ROW (row) && rk_body_row_get_body (RK_BODY_ROW (row)) == body)
+      rk_body_row_edit (RK_BODY_ROW (row));
+}
+
+static void
+rk_overview_page_undo_remove (RkOverviewPage *self)
+{
+  g_autoptr(RkBody) body = g_steal_pointer (&self->removed_body);
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast = g_steal_pointer (&self->removed_toast);
+
+  if (toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->removed_toast);
+      adw_toast_dismiss (toast);
+    }
+
+  if (body != NULL && !rk_store_restore_body (self->store, body, &error))
+    rk_widget_show_error_toast (GTK_WIDGET (self), error);
+}
+
+static void
+removed_toast_dismissed_cb (RkOverviewPage *self,
+                            AdwToast       *toast)
+{
+  /* Once the toast is gone, so is the undo; the store purges the row when the file closes. */
+  if (toast == self->removed_toast)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->removed_toast);
+      self->removed_toast = NULL;
+      g_clear_object (&self->removed_body);
+    }
+}
+
+static void
+remove_body_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  RkOverviewPage *self = RK_OVERVIEW_PAGE (widget);
+  gint64 id = g_variant_get_int64 (param);
+  GListModel *bodies = rk_store_get_bodies (self->store);
+  g_autoptr(RkBody) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  for (guint i = 0; body == NULL && i < g_list_model_get_n_items (bodies); i++)
+    {
+      g_autoptr(RkBody) item = g_list_model_get_item (bodies, i);
+
+      if (rk_body_get_id (item) == id)
+        body = g_steal_pointer (&item);
+    }
+
+  if (body == NULL)
+    return;
+
+  if (!rk_store_remove_body (self->store, body, &error))
+    {
+      rk_widget_show_error_toast (widget, error);
+      return;
+    }
+
+  if (self->removed_toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->removed_toast), (gpointer *) &self->removed_toast);
+      self->removed_toast = NULL;
+    }
+  g_set_object (&self->removed_body, body);
+
+  escaped = g_markup_escape_text (rk_body_get_name (body), -1);
+  /* Translators: a toast after removing a body; %s is its name. */
+  toast = adw_toast_new_format (_("“%s” removed"), escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (rk_overview_page_undo_remove), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (removed_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  self->removed_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->removed_toast);
+  rk_widget_add_toast (widget, toast);
+}
+
+static void
+undo_remove_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  rk_overview_page_undo_remove (RK_OVERVIEW_PAGE (widget));
+}
+
+RkStore *
+rk_overview_page_get_store (RkOverviewPage *self)
+{
+  g_return_val_if_fail (RK_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->store;
+}
+
+GtkWidget *
+rk_overview_page_get_body_row (RkOverviewPage *self,
+                               guint           index)
+{
+  g_return_val_if_fail (RK_IS_OVERVIEW_PAGE (self), NULL);
+
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (self->bodies_list, (int) index));
+}
+
+static void
+rk_overview_page_constructed (GObject *object)
+{
+  RkOverviewPage *self = RK_OVERVIEW_PAGE (object);
+  g_autoptr(GtkStringList) setups = rk_setup_model_new ();
+
+  G_OBJECT_CLASS (rk_overview_page_parent_class)->constructed (object);
+
+  g_return_if_fail (RK_IS_STORE (self->store));
+
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->setup_row, G_LIST_MODEL (setups));
+  self->updating = FALSE;
+
+  g_signal_connect_object (rk_store_get_council (self->store), "notify",
+                           G_CALLBACK (rk_overview_page_update), self, G_CONNECT_SWAPPED);
+  rk_overview_page_update (self);
+
+  gtk_list_box_bind_model (self->bodies_list, rk_store_get_bodies (self->store), create_body_row, self, NULL);
+}
+
+static void
+rk_overview_page_dispose (GObject *object)
+{
+  RkOverviewPage *self = RK_OVERVIEW_PAGE (object);
+
+  if (self->removed_toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->removed_toast), (gpointer *) &self->removed_toast);
+      self->removed_toast = NULL;
+    }
+  g_clear_object (&self->removed_body);
+
+  if (self->bodies_list != NULL)
+    gtk_list_box_bind_model (self->bodies_list, NULL, NULL, NULL, NULL);
+
+
+  G_OBJECT_CLASS (rk_overview_page_parent_class)->dispose (object);
+}
+
+static void
+rk_overview_page_finalize (GObject *object)
+{
+  RkOverviewPage *self = RK_OVERVIEW_PAGE (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rk_overview_page_parent_class)->finalize (object);
+}
+
+static void
+rk_overview_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RkOverviewPage *self = RK_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rk_overview_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  RkOverviewPage *self = RK_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rk_overview_page_class_init (RkOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rk_overview_page_constructed;
+  object_class->dispose = rk_overview_page_dispose;
+  object_class->finalize = rk_overview_page_finalize;
+  object_class->get_property = rk_overview_page_get_property;
+  object_class->set_property = rk_overview_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RK_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/renkei/Renkei/ui/rk-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RkOverviewPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, RkOverviewPage, municipality_row);
+  gtk_widget_class_bind_template_child (widget_class, RkOverviewPage, prefecture_row);
+  gtk_widget_class_bind_template_child (widget_class, RkOverviewPage, fiscal_year_row);
+  gtk_widget_class_bind_template_child (widget_class, RkOverviewPage, setup_row);
+  gtk_widget_class_bind_template_child (widget_class, RkOverviewPage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, RkOverviewPage, bodies_list);
+  gtk_widget_class_bind_template_callback (widget_class, text_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, combo_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "overview.set-field", "(ss)", set_field_action);
+  gtk_widget_class_install_action (widget_class, "overview.add-body", NULL, add_body_action);
+  gtk_widget_class_install_action (widget_class, "overview.remove-body", "x", remove_body_action);
+  gtk_widget_class_install_action (widget_class, "overview.undo-remove", NULL, undo_remove_action);
+}
+
+static void
+rk_overview_page_init (RkOverviewPage *self)
+{
+  GtkEventController *focus;
+  GtkWidget *placeholder;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (rk_overview_page_save_notes), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
+
+  placeholder = gtk_label_new (_("No bodies yet. Add the meetings the council works through."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_add_css_class (placeholder, "rk-placeholder");
+  gtk_list_box_set_placeholder (self->bodies_list, placeholder);
+}
+
+GtkWidget *
+rk_overview_page_new (RkStore *store)
+{
+  g_return_val_if_fail (RK_IS_STORE (store), NULL);
+
+  return g_object_new (RK_TYPE_OVERVIEW_PAGE, "store", store, NULL);
+}

@@ -1,0 +1,655 @@
+/* rk-window.c — a Renkei window.
+ *
+ * A window shows either the welcome page or exactly one council. The council view is an AdwLeaflet: the sidebar
+ * follows the guide's process and the content shows one page. A page is a widget class with a construct-only
+ * "store" property (RkStore); to add one, write the class and add a line to rk_pages[]. */
+#include <glib/gi18n.h>
+
+#include "rk-new-council-dialog.h"
+#include "rk-overview-page.h"
+#include "rk-welcome-page.h"
+#include "rk-window.h"
+
+typedef struct
+{
+  const char *id;
+  const char *title;     /* N_() */
+  const char *icon_name;
+  GType     (*get_type) (void);
+} RkPageEntry;
+
+/* In the order of the guide's process (DOMAIN.md). Later pages: 現状・課題, 会議体・構成員, 工程表, 会議・議事録, 連携ルール,
+ * 効果検証指標, 冊子. */
+static const RkPageEntry rk_pages[] = {
+  { "overview", N_("Overview"), "view-grid-symbolic", rk_overview_page_get_type },
+};
+
+struct _RkWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  RkStore              *store;
+  GSettings            *settings;
+  GtkFileChooserNative *chooser;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  RkWelcomePage        *welcome_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_box;
+  GtkLabel             *sidebar_title;
+  GtkLabel             *sidebar_subtitle;
+  AdwWindowTitle       *content_title;
+  GtkListBox           *sidebar_list;
+  GtkStack             *page_stack;
+};
+
+G_DEFINE_FINAL_TYPE (RkWindow, rk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const RkPageEntry *
+rk_window_find_page_entry (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rk_pages); i++)
+    if (g_strcmp0 (rk_pages[i].id, id) == 0)
+      return &rk_pages[i];
+
+  return NULL;
+}
+
+static RkApplication *
+rk_window_get_rk_application (RkWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return RK_IS_APPLICATION (app) ? RK_APPLICATION (app) : NULL;
+}
+
+static void
+rk_window_update_title (RkWindow *self)
+{
+  RkCouncil *council;
+  const char *name, *municipality, *prefecture;
+  g_autofree char *subtitle = NULL;
+
+  if (self->store == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Renkei"));
+      return;
+    }
+
+  council = rk_store_get_council (self->store);
+  name = rk_council_get_name (council);
+  municipality = rk_council_get_municipality (council);
+  prefecture = rk_council_get_prefecture (council);
+
+  if (municipality && *municipality && prefecture && *prefecture)
+    /* Translators: window subtitle: municipality, prefecture. In Japanese the prefecture comes first. */
+    subtitle = g_strdup_printf (C_("window subtitle", "%1$s, %2$s"), municipality, prefecture);
+  else if (municipality && *municipality)
+    subtitle = g_strdup (municipality);
+  else
+    subtitle = g_strdup (prefecture ? prefecture : "");
+
+  gtk_window_set_title (GTK_WINDOW (self), name);
+  gtk_label_set_text (self->sidebar_title, name);
+  gtk_label_set_text (self->sidebar_subtitle, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_subtitle), *subtitle != '\0');
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), name);
+  adw_window_title_set_subtitle (self->content_title, name);
+}
+
+static void
+rk_window_show_page (RkWindow   *self,
+                     const char *page_id)
+{
+  const RkPageEntry *entry = rk_window_find_page_entry (page_id);
+  GtkWidget *row;
+
+  if (entry == NULL || self->store == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->page_stack, entry->id);
+  adw_window_title_set_title (self->content_title, _(entry->title));
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), entry->id) == 0)
+      gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+}
+
+static void
+sidebar_row_activated_cb (RkWindow      *self,
+                          GtkListBoxRow *row)
+{
+  rk_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+back_clicked_cb (RkWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static GtkWidget *
+rk_window_create_sidebar_row (const RkPageEntry *entry)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(entry->title));
+
+  gtk_widget_set_name (row, entry->id);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (entry->icon_name));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(entry->title), -1);
+
+  return row;
+}
+
+static void
+rk_window_set_action_enabled (RkWindow   *self,
+                              const char *name,
+                              gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+rk_window_set_store (RkWindow *self,
+                     RkStore  *store)
+{
+  const char *warning;
+
+  g_return_if_fail (RK_IS_WINDOW (self));
+  g_return_if_fail (RK_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rk_pages); i++)
+    {
+      GtkWidget *page = g_object_new (rk_pages[i].get_type (), "store", store, NULL);
+
+      gtk_stack_add_named (self->page_stack, page, rk_pages[i].id);
+      gtk_list_box_append (self->sidebar_list, rk_window_create_sidebar_row (&rk_pages[i]));
+    }
+
+  g_signal_connect_object (rk_store_get_council (store), "notify",
+                           G_CALLBACK (rk_window_update_title), self, G_CONNECT_SWAPPED);
+  rk_window_update_title (self);
+  rk_window_show_page (self, rk_pages[0].id);
+  /* Drop the focus from the welcome page first, or GTK hands it to the first entry, selecting its text. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_stack_set_visible_child_name (self->stack, "council");
+  /* Start on the sidebar, not inside the first field, so a keystroke cannot overwrite the council's name. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
+  rk_window_set_action_enabled (self, "save-copy", TRUE);
+
+  if ((warning = rk_store_get_location_warning (store)))
+    {
+      g_autofree char *escaped = g_markup_escape_text (warning, -1);
+      AdwToast *toast = adw_toast_new (escaped);
+
+      /* Stays until dismissed: the user must see it before they edit. */
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      rk_window_add_toast (self, toast);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+RkStore *
+rk_window_get_store (RkWindow *self)
+{
+  g_return_val_if_fail (RK_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+const char *
+rk_window_get_visible_view (RkWindow *self)
+{
+  g_return_val_if_fail (RK_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+rk_window_get_welcome_page (RkWindow *self)
+{
+  g_return_val_if_fail (RK_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->welcome_page);
+}
+
+GtkWidget *
+rk_window_get_page (RkWindow   *self,
+                    const char *page_id)
+{
+  g_return_val_if_fail (RK_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  return gtk_stack_get_child_by_name (self->page_stack, page_id);
+}
+
+void
+rk_window_add_toast (RkWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (RK_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+rk_window_show_error (RkWindow     *self,
+                      const char   *heading,
+                      const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (RK_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkFileFilter *
+rk_window_create_council_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Renkei Councils"));
+  gtk_file_filter_add_mime_type (filter, RK_STORE_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, RK_STORE_SUFFIX + 1);
+
+  return filter;
+}
+
+static void
+rk_window_open_response_cb (RkWindow             *self,
+                            int                   response,
+                            GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      RkApplication *app = rk_window_get_rk_application (self);
+
+      if (file != NULL && app != NULL)
+        rk_application_open_file (app, file, self);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+void
+rk_window_choose_file (RkWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = rk_window_create_council_filter ();
+
+  g_return_if_fail (RK_IS_WINDOW (self));
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Open Council"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (rk_window_open_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+rk_window_save_copy_to (RkWindow *self,
+                        GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    g_set_error (&error, RK_STORE_ERROR, RK_STORE_ERROR_IO, _("Choose a folder on this computer."));
+  else if (!g_str_has_suffix (path, RK_STORE_SUFFIX))
+    {
+      char *with_suffix = g_strconcat (path, RK_STORE_SUFFIX, NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+
+  if (error == NULL && rk_store_save_copy (self->store, path, &error))
+    {
+      g_autofree char *basename = g_path_get_basename (path);
+      g_autofree char *escaped = g_markup_escape_text (basename, -1);
+
+      /* Translators: %s is a file name. */
+      rk_window_add_toast (self, adw_toast_new_format (_("Copy saved as “%s”"), escaped));
+      return;
+    }
+
+  rk_window_show_error (self, _("Could Not Save a Copy"), error);
+}
+
+static void
+rk_window_save_copy_response_cb (RkWindow             *self,
+                                 int                   response,
+                                 GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        rk_window_save_copy_to (self, file);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+save_copy_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  RkWindow *self = user_data;
+  g_autoptr(GtkFileFilter) filter = rk_window_create_council_filter ();
+  g_autofree char *suggested = NULL;
+
+  if (self->store == NULL || self->chooser != NULL)
+    return;
+
+  /* Translators: the suggested file name of "Save a Copy…"; %s is the council's name. */
+  suggested = g_strdup_printf (_("%s (copy)"), rk_council_get_name (rk_store_get_council (self->store)));
+  g_strdelimit (suggested, G_DIR_SEPARATOR_S, '-');
+
+  self->chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  {
+    g_autofree char *name = g_strconcat (suggested, RK_STORE_SUFFIX, NULL);
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  }
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (rk_window_save_copy_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+close_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+}
+
+static void
+open_file_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  RkWindow *self = user_data;
+  RkApplication *app = rk_window_get_rk_application (self);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_variant_get_string (param, NULL));
+
+  if (app != NULL)
+    rk_application_open_file (app, file, self);
+}
+
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  rk_window_show_page (RK_WINDOW (user_data), g_variant_get_string (param, NULL));
+}
+
+static const GActionEntry win_actions[] = {
+  { "close", close_action },
+  { "save-copy", save_copy_action },
+  { "open-file", open_file_action, "s" },
+  { "show-page", show_page_action, "s" },
+};
+
+static void
+rk_window_council_created_cb (RkWindow           *self,
+                              RkStore            *store,
+                              RkNewCouncilDialog *dialog)
+{
+  RkApplication *app = rk_window_get_rk_application (self);
+
+  if (app != NULL)
+    rk_application_show_store (app, store, self);
+}
+
+GtkWidget *
+rk_window_new_council (RkWindow *self)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (RK_IS_WINDOW (self), NULL);
+
+  dialog = rk_new_council_dialog_new (GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (rk_window_council_created_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static gboolean
+rk_window_drop_cb (RkWindow      *self,
+                   const GValue  *value,
+                   double         x,
+                   double         y,
+                   GtkDropTarget *target)
+{
+  RkApplication *app = rk_window_get_rk_application (self);
+  g_autoptr(GSList) files = NULL;
+
+  if (app == NULL)
+    return FALSE;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    files = g_slist_copy (gdk_file_list_get_files (g_value_get_boxed (value)));
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    files = g_slist_prepend (NULL, g_value_get_object (value));
+
+  for (GSList *l = files; l; l = l->next)
+    rk_application_open_file (app, l->data, self);
+
+  return files != NULL;
+}
+
+static gboolean
+rk_window_close_request (GtkWindow *window)
+{
+  RkWindow *self = RK_WINDOW (window);
+  int width, height;
+
+  /* Leaving the focused field saves what it holds (the notes are saved on focus-out) before the file closes. */
+  gtk_window_set_focus (window, NULL);
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+
+  if (self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Every edit is already committed; closing only checkpoints the WAL and takes a backup. */
+      if (!rk_store_close (self->store, &error))
+        g_warning ("Closing %s: %s", rk_store_get_path (self->store), error->message);
+    }
+
+  return GTK_WINDOW_CLASS (rk_window_parent_class)->close_request (window);
+}
+
+static void
+rk_window_dispose (GObject *object)
+{
+  RkWindow *self = RK_WINDOW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+
+  G_OBJECT_CLASS (rk_window_parent_class)->dispose (object);
+}
+
+static void
+rk_window_finalize (GObject *object)
+{
+  RkWindow *self = RK_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rk_window_parent_class)->finalize (object);
+}
+
+static void
+rk_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RkWindow *self = RK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rk_window_class_init (RkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = rk_window_dispose;
+  object_class->finalize = rk_window_finalize;
+  object_class->get_property = rk_window_get_property;
+
+  window_class->close_request = rk_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RK_TYPE_STORE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RK_TYPE_WELCOME_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/renkei/Renkei/ui/rk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, sidebar_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, page_stack);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+}
+
+static void
+rk_window_init (RkWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  rk_window_set_action_enabled (self, "save-copy", FALSE);
+
+  self->settings = g_settings_new (RK_APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (rk_window_drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+RkWindow *
+rk_window_new (RkApplication *app)
+{
+  return g_object_new (RK_TYPE_WINDOW, "application", app, NULL);
+}
+
+void
+rk_widget_add_toast (GtkWidget *widget,
+                     AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if ((overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY)))
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      return;
+    }
+
+  g_warning ("%s: %s", G_OBJECT_TYPE_NAME (widget), adw_toast_get_title (toast));
+  g_object_unref (toast);
+}
+
+void
+rk_widget_show_error_toast (GtkWidget    *widget,
+                            const GError *error)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (error != NULL);
+
+  /* A toast's title is markup. */
+  escaped = g_markup_escape_text (error->message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  rk_widget_add_toast (widget, toast);
+}
