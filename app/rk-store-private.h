@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "rk-member.h"
 #include "rk-store.h"
 
 G_BEGIN_DECLS
@@ -71,5 +72,23 @@ void       rk_body_set_info         (RkBody              *self,
                                      const RkBodyInfo    *info);
 void       rk_body_set_position     (RkBody              *self,
                                      int                  position);
+
+/* Members (rk-member.c). Dates in @info are ISO text, "" or NULL for none. */
+RkMember  *rk_member_new_for_store  (gint64               id,
+                                     const RkMemberInfo  *info);
+void       rk_member_set_info       (RkMember            *self,
+                                     const RkMemberInfo  *info);
+/* The term was ended (rk_store_end_member_term) on the current term_end: "current" is FALSE while term_end stays
+ * that date and the member holds no seat. */
+void       rk_member_mark_ended     (RkMember            *self);
+/* Every open seat (left_on unset), bodies in the bin included; "bodies" and the body ids are computed from those
+ * in @bodies (the store's list), in its order. */
+void       rk_member_set_seats      (RkMember            *self,
+                                     const gint64        *body_ids,
+                                     guint                n_body_ids,
+                                     GListModel          *bodies);
+/* Recomputes "bodies" after the council's bodies changed (renamed, removed, restored). */
+void       rk_member_refresh_bodies (RkMember            *self,
+                                     GListModel          *bodies);
 
 G_END_DECLS
