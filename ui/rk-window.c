@@ -5,6 +5,7 @@
  * "store" property (RkStore); to add one, write the class and add a line to rk_pages[]. */
 #include <glib/gi18n.h>
 
+#include "rk-members-page.h"
 #include "rk-new-council-dialog.h"
 #include "rk-overview-page.h"
 #include "rk-welcome-page.h"
@@ -22,6 +23,7 @@ typedef struct
  * 効果検証指標, 冊子. */
 static const RkPageEntry rk_pages[] = {
   { "overview", N_("Overview"), "view-grid-symbolic", rk_overview_page_get_type },
+  { "members", N_("Bodies & Members"), "system-users-symbolic", rk_members_page_get_type },
 };
 
 struct _RkWindow
