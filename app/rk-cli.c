@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rk-store.h"
 
@@ -52,12 +53,23 @@ print_help (void)
   g_print ("  --version       %s\n", _("Show the version"));
 }
 
+/* A bare word that names no file ("renkei chek") is a mistyped command, not a council to open. */
+static gboolean
+is_unknown_command (const char *arg)
+{
+  return arg[0] != '-'
+         && strchr (arg, '/') == NULL
+         && strchr (arg, '.') == NULL
+         && !g_file_test (arg, G_FILE_TEST_EXISTS);
+}
+
 gboolean
 rk_cli_is_headless (int argc, char **argv)
 {
   if (argc < 2)
     return FALSE;
   return find_command (argv[1]) != NULL
+         || is_unknown_command (argv[1])
          || g_strcmp0 (argv[1], "--help") == 0
          || g_strcmp0 (argv[1], "-h") == 0
          || g_strcmp0 (argv[1], "help") == 0
@@ -131,10 +143,10 @@ run_check (int argc, char **argv)
     g_print ("  %-24s %s\n", _("Council:"), report.council_name);
   g_print ("  %-24s %d (%s %d)\n", _("Schema version:"), report.schema_version,
            _("this Renkei writes"), RK_STORE_SCHEMA_VERSION);
-  g_print ("  %-24s %s\n", _("Application id:"), report.application_id_ok ? _("ok") : _("wrong"));
-  g_print ("  %-24s %s\n", _("Integrity (quick_check):"), report.quick_check_ok ? _("ok") : _("failed"));
   if (sound)
     {
+      g_print ("  %-24s %s\n", _("Application id:"), _("ok"));
+      g_print ("  %-24s %s\n", _("Integrity (quick_check):"), _("ok"));
       g_print ("  %s\n", _("Rows:"));
       for (guint i = 0; tables[i] != NULL && i < G_N_ELEMENTS (report.row_counts); i++)
         g_print ("    %-20s %" G_GINT64_FORMAT "\n", tables[i], report.row_counts[i]);
@@ -184,7 +196,8 @@ run_generate (int argc, char **argv)
     return usage_error (command, _("--years must be a whole number from 1 to 50."));
   if (!rk_store_write_generated (argv[1], (guint) years, (guint32) seed, &error))
     return fail (command, argv[1], error);
-  g_print (_("Wrote a synthetic council of %d fiscal years to %s\n"), years, argv[1]);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote a synthetic council of %d fiscal year to %s\n",
+                        "Wrote a synthetic council of %d fiscal years to %s\n", years), years, argv[1]);
   return 0;
 }
 
@@ -201,6 +214,11 @@ rk_cli_run (int argc, char **argv)
       return 0;
     }
   command = find_command (argv[1]);
+  if (command == NULL && is_unknown_command (argv[1]))
+    {
+      g_printerr (_("renkei: “%s” is neither a command nor a council file. See “renkei --help”.\n"), argv[1]);
+      return 2;
+    }
   if (command == NULL)
     {
       print_help ();

@@ -5,6 +5,8 @@
 #include <sys/wait.h>
 #include <stdlib.h>
 
+#include <sqlite3.h>
+
 #include "rk-store.h"
 
 static char *tmpdir;
@@ -93,6 +95,29 @@ test_cli_check_refuses_bad_files (void)
 }
 
 static void
+test_cli_check_newer_schema (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "newer.renkei", NULL);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *before = NULL, *after = NULL;
+  gsize len_before = 0, len_after = 0;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (run_renkei ((const char *[]) { "demo", path, NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode=DELETE; PRAGMA user_version=99;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
+
+  g_assert_cmpint (run_renkei ((const char *[]) { "check", path, NULL }, &out2, &err2), ==, 1);
+  g_assert_nonnull (strstr (out2, "99"));
+  /* The file is intact: the report must not call its integrity failed. */
+  g_assert_null (strstr (out2, "failed"));
+  g_assert_cmpstr (err2, !=, "");
+  g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+}
+
+static void
 test_cli_generate (void)
 {
   g_autofree char *path = g_build_filename (tmpdir, "gen.renkei", NULL);
@@ -113,8 +138,15 @@ test_cli_usage_errors (void)
 {
   g_autofree char *out = NULL, *err = NULL;
 
+  g_autofree char *out2 = NULL, *err2 = NULL;
+
   g_assert_cmpint (run_renkei ((const char *[]) { "check", NULL }, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "check"));
+
+  /* A mistyped command is said to be one, not opened as a file in a window. */
+  g_assert_cmpint (run_renkei ((const char *[]) { "chek", NULL }, &out2, &err2), ==, 2);
+  g_assert_nonnull (strstr (err2, "chek"));
+  g_assert_nonnull (strstr (err2, "--help"));
 }
 
 int
@@ -129,6 +161,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/help", test_cli_help);
   g_test_add_func ("/cli/demo-and-check", test_cli_demo_and_check);
   g_test_add_func ("/cli/check-refuses-bad-files", test_cli_check_refuses_bad_files);
+  g_test_add_func ("/cli/check-newer-schema", test_cli_check_newer_schema);
   g_test_add_func ("/cli/generate", test_cli_generate);
   g_test_add_func ("/cli/usage-errors", test_cli_usage_errors);
   status = g_test_run ();
