@@ -17,11 +17,8 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
+#include "rk-era.h"
 #include "rk-store-schema.h"
-
-/* g_autoptr for statements under a name of our own, so it never clashes with another file's cleanup function. */
-typedef sqlite3_stmt RkStmt;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RkStmt, sqlite3_finalize)
 
 #define BUSY_TIMEOUT_MS 5000
 #define SQLITE_MAGIC    "SQLite format 3"
@@ -86,12 +83,17 @@ static const IndexKind index_kinds[] = {
 /* ------------------------------------------------------------------------------------------------------------ */
 /* Errors */
 
+/* The sentence that tells where to restore @path from: only a folder that holds backups is worth naming. */
 static char *
-display_backup_dir (const char *path)
+backup_advice (const char *path)
 {
   g_autofree char *dir = rk_store_get_backup_dir (path);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autofree char *display = g_filename_display_name (dir);
 
-  return g_filename_display_name (dir);
+  if (listing != NULL && g_dir_read_name (listing) != NULL)
+    return g_strdup_printf (_("Restore a recent copy from the backups in “%s”."), display);
+  return g_strdup (_("Renkei has no backup of it on this computer; restore it from your own copies."));
 }
 
 /* The refusals that depend only on the kind of problem and the file. */
@@ -110,16 +112,14 @@ set_file_error (GError       **error,
                    _("“%s” is not a Renkei council file. Open a .renkei file that Renkei created."), name);
       break;
     case RK_STORE_ERROR_EMPTY:
-      backups = display_backup_dir (path);
+      backups = backup_advice (path);
       g_set_error (error, RK_STORE_ERROR, code,
-                   _("“%s” is empty (zero bytes), so it holds no council. If it should hold one, restore it from "
-                     "the backups in “%s”."), name, backups);
+                   _("“%s” is empty (zero bytes), so it holds no council. %s"), name, backups);
       break;
     case RK_STORE_ERROR_CORRUPT:
-      backups = display_backup_dir (path);
+      backups = backup_advice (path);
       g_set_error (error, RK_STORE_ERROR, code,
-                   _("“%s” is damaged and cannot be opened. Restore a recent copy from the backups in “%s”."),
-                   name, backups);
+                   _("“%s” is damaged and cannot be opened. %s"), name, backups);
       break;
     case RK_STORE_ERROR_TOO_NEW:
       g_set_error (error, RK_STORE_ERROR, code,
@@ -264,10 +264,10 @@ rk_store_rollback (sqlite3 *db)
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static sqlite3_stmt *
-prepare (sqlite3     *db,
-         const char  *sql,
-         GError     **error)
+sqlite3_stmt *
+rk_store_prepare (sqlite3     *db,
+                  const char  *sql,
+                  GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v3 (db, sql, -1, 0, &stmt, NULL);
@@ -281,10 +281,9 @@ prepare (sqlite3     *db,
   return stmt;
 }
 
-/* Steps a statement that returns no rows. */
-static gboolean
-step_done (sqlite3_stmt  *stmt,
-           GError       **error)
+gboolean
+rk_store_step_done (sqlite3_stmt  *stmt,
+                    GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -296,10 +295,10 @@ step_done (sqlite3_stmt  *stmt,
   return TRUE;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+void
+rk_store_bind_text (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *text)
 {
   sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
 }
@@ -311,7 +310,7 @@ pragma_int (sqlite3     *db,
             gint64      *value,
             GError     **error)
 {
-  g_autoptr(RkStmt) stmt = prepare (db, sql, error);
+  g_autoptr(RkStmt) stmt = rk_store_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -326,12 +325,42 @@ pragma_int (sqlite3     *db,
   return TRUE;
 }
 
-static char *
-now_text (void)
+char *
+rk_store_now_text (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+}
+
+void
+rk_store_get_today (GDate *date)
+{
+  const char *pinned = g_getenv ("RK_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (date != NULL);
+
+  g_date_clear (date, 1);
+  if (pinned != NULL && *pinned != '\0')
+    {
+      if (rk_era_parse_iso_date (pinned, date))
+        return;
+      g_warning ("RK_TODAY=%s is not a date (YYYY-MM-DD); using the clock", pinned);
+    }
+  now = g_date_time_new_now_local ();
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+char *
+rk_store_today_text (void)
+{
+  GDate today;
+
+  rk_store_get_today (&today);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&today), g_date_get_month (&today),
+                          g_date_get_day (&today));
 }
 
 /* Settings of every connection, read-only or not. */
@@ -493,7 +522,12 @@ check_header (int             fd,
     }
   if (n < (ssize_t) sizeof header || memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
     {
-      set_file_error (error, RK_STORE_ERROR_NOT_A_COUNCIL, path);
+      /* A blank first block in a file the size of whole database pages is a damaged database, not a stranger. */
+      gboolean blank = n == (ssize_t) sizeof header && st.st_size >= 1024 && st.st_size % 512 == 0;
+
+      for (guint i = 0; blank && i < sizeof header; i++)
+        blank = header[i] == 0;
+      set_file_error (error, blank ? RK_STORE_ERROR_CORRUPT : RK_STORE_ERROR_NOT_A_COUNCIL, path);
       return FALSE;
     }
 
@@ -597,7 +631,7 @@ quick_check (sqlite3  *db,
              gboolean *ok,
              GError  **error)
 {
-  g_autoptr(RkStmt) stmt = prepare (db, "PRAGMA quick_check", error);
+  g_autoptr(RkStmt) stmt = rk_store_prepare (db, "PRAGMA quick_check", error);
   int rc, rows = 0;
 
   *ok = FALSE;
@@ -626,7 +660,7 @@ static void
 fill_report (sqlite3       *db,
              RkStoreReport *report)
 {
-  g_autoptr(RkStmt) name = prepare (db, "SELECT name FROM council WHERE id = 1", NULL);
+  g_autoptr(RkStmt) name = rk_store_prepare (db, "SELECT name FROM council WHERE id = 1", NULL);
 
   if (name != NULL && sqlite3_step (name) == SQLITE_ROW)
     report->council_name = g_strdup ((const char *) sqlite3_column_text (name, 0));
@@ -635,7 +669,7 @@ fill_report (sqlite3       *db,
     {
       /* Table names are our own constants, never user text. */
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", rk_store_schema_tables[i]);
-      g_autoptr(RkStmt) count = prepare (db, sql, NULL);
+      g_autoptr(RkStmt) count = rk_store_prepare (db, sql, NULL);
 
       report->row_counts[i] = count != NULL && sqlite3_step (count) == SQLITE_ROW
                               ? sqlite3_column_int64 (count, 0) : -1;
@@ -738,28 +772,28 @@ insert_council (sqlite3              *db,
 {
   g_autoptr(RkStmt) stmt = NULL;
   g_autoptr(RkStmt) meta = NULL;
-  g_autofree char *now = now_text ();
+  g_autofree char *now = rk_store_now_text ();
 
-  stmt = prepare (db,
-                  "INSERT INTO council (id, name, municipality, prefecture, fiscal_year, setup, notes, "
-                  "created_at, modified_at) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
+  stmt = rk_store_prepare (db,
+                           "INSERT INTO council (id, name, municipality, prefecture, fiscal_year, setup, notes, "
+                           "created_at, modified_at) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, info->name);
-  bind_text (stmt, 2, info->municipality);
-  bind_text (stmt, 3, info->prefecture);
+  rk_store_bind_text (stmt, 1, info->name);
+  rk_store_bind_text (stmt, 2, info->municipality);
+  rk_store_bind_text (stmt, 3, info->prefecture);
   sqlite3_bind_int (stmt, 4, info->fiscal_year);
   sqlite3_bind_int (stmt, 5, info->setup);
-  bind_text (stmt, 6, info->notes);
-  bind_text (stmt, 7, now);
-  if (!step_done (stmt, error))
+  rk_store_bind_text (stmt, 6, info->notes);
+  rk_store_bind_text (stmt, 7, now);
+  if (!rk_store_step_done (stmt, error))
     return FALSE;
 
-  meta = prepare (db, "INSERT INTO meta (key, value) VALUES ('created_by', ?1)", error);
+  meta = rk_store_prepare (db, "INSERT INTO meta (key, value) VALUES ('created_by', ?1)", error);
   if (meta == NULL)
     return FALSE;
-  bind_text (meta, 1, "Renkei " RK_VERSION);
-  return step_done (meta, error);
+  rk_store_bind_text (meta, 1, "Renkei " RK_VERSION);
+  return rk_store_step_done (meta, error);
 }
 
 /* Creates the file with O_EXCL and mode 0600 before SQLite sees it, so it never exists with looser permissions.
@@ -979,9 +1013,9 @@ load (RkStore  *self,
   RkCouncilInfo info;
   int rc;
 
-  council = prepare (self->db,
-                     "SELECT name, municipality, prefecture, fiscal_year, setup, notes FROM council WHERE id = 1",
-                     error);
+  council = rk_store_prepare (self->db,
+                              "SELECT name, municipality, prefecture, fiscal_year, setup, notes FROM council "
+                              "WHERE id = 1", error);
   if (council == NULL)
     return FALSE;
   rc = sqlite3_step (council);
@@ -998,9 +1032,9 @@ load (RkStore  *self,
   info.notes = (const char *) sqlite3_column_text (council, 5);
   rk_council_set_info (self->council, &info);
 
-  bodies = prepare (self->db,
-                    "SELECT id, name, tier, tier_label, purpose, position FROM body "
-                    "WHERE deleted_at IS NULL ORDER BY position, id", error);
+  bodies = rk_store_prepare (self->db,
+                             "SELECT id, name, tier, tier_label, purpose, position FROM body "
+                             "WHERE deleted_at IS NULL ORDER BY position, id", error);
   if (bodies == NULL)
     return FALSE;
   while ((rc = sqlite3_step (bodies)) == SQLITE_ROW)
@@ -1056,7 +1090,7 @@ migrate (RkStore  *self,
           goto fail;
         }
     }
-  fk_check = prepare (self->db, "PRAGMA foreign_key_check", error);
+  fk_check = rk_store_prepare (self->db, "PRAGMA foreign_key_check", error);
   if (fk_check == NULL)
     goto fail;
   if (sqlite3_step (fk_check) != SQLITE_DONE)
@@ -1203,13 +1237,13 @@ purge_deleted (RkStore  *self,
       {
         g_autofree char *sql = g_strdup_printf ("DELETE FROM search_index WHERE rowid BETWEEN ?1 AND ?2 "
                                                 "AND ref NOT IN (SELECT id FROM \"%s\")", index_kinds[i].table);
-        g_autoptr(RkStmt) stmt = prepare (self->db, sql, error);
+        g_autoptr(RkStmt) stmt = rk_store_prepare (self->db, sql, error);
 
         if (stmt == NULL)
           goto fail;
         sqlite3_bind_int64 (stmt, 1, index_kinds[i].code << INDEX_KIND_SHIFT);
         sqlite3_bind_int64 (stmt, 2, (index_kinds[i].code << INDEX_KIND_SHIFT) | ((G_GINT64_CONSTANT (1) << INDEX_KIND_SHIFT) - 1));
-        if (!step_done (stmt, error))
+        if (!rk_store_step_done (stmt, error))
           goto fail;
       }
   return rk_store_commit (self->db, error);
@@ -1286,9 +1320,9 @@ rk_store_get_bodies (RkStore *self)
 /* ------------------------------------------------------------------------------------------------------------ */
 /* Edits: each validated, then written in its own transaction, then shown */
 
-static gboolean
-check_open (RkStore  *self,
-            GError  **error)
+gboolean
+rk_store_check_open (RkStore  *self,
+                     GError  **error)
 {
   if (self->db != NULL)
     return TRUE;
@@ -1297,22 +1331,23 @@ check_open (RkStore  *self,
   return FALSE;
 }
 
-static gboolean
-touch_council (RkStore     *self,
-               const char  *now,
-               GError     **error)
+gboolean
+rk_store_touch_council (sqlite3     *db,
+                        const char  *now,
+                        GError     **error)
 {
-  g_autoptr(RkStmt) stmt = prepare (self->db, "UPDATE council SET modified_at = ?1 WHERE id = 1", error);
+  g_autofree char *own_now = now == NULL ? rk_store_now_text () : NULL;
+  g_autoptr(RkStmt) stmt = rk_store_prepare (db, "UPDATE council SET modified_at = ?1 WHERE id = 1", error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, now);
-  return step_done (stmt, error);
+  rk_store_bind_text (stmt, 1, now != NULL ? now : own_now);
+  return rk_store_step_done (stmt, error);
 }
 
-static void
-set_not_found (GError    **error,
-               const char *what)
+void
+rk_store_set_not_found (GError     **error,
+                        const char  *what)
 {
   g_set_error (error, RK_STORE_ERROR, RK_STORE_ERROR_NOT_FOUND,
                _("“%s” is no longer in this council; it may have been removed meanwhile."), what);
@@ -1329,25 +1364,25 @@ rk_store_update_council (RkStore              *self,
   g_return_val_if_fail (RK_IS_STORE (self), FALSE);
   g_return_val_if_fail (info != NULL, FALSE);
 
-  if (!check_open (self, error) || !rk_council_info_validate (info, error))
+  if (!rk_store_check_open (self, error) || !rk_council_info_validate (info, error))
     return FALSE;
 
-  now = now_text ();
+  now = rk_store_now_text ();
   if (!rk_store_begin (self->db, error))
     return FALSE;
-  stmt = prepare (self->db,
-                  "UPDATE council SET name = ?1, municipality = ?2, prefecture = ?3, fiscal_year = ?4, setup = ?5, "
-                  "notes = ?6, modified_at = ?7 WHERE id = 1", error);
+  stmt = rk_store_prepare (self->db,
+                           "UPDATE council SET name = ?1, municipality = ?2, prefecture = ?3, fiscal_year = ?4, "
+                           "setup = ?5, notes = ?6, modified_at = ?7 WHERE id = 1", error);
   if (stmt == NULL)
     goto fail;
-  bind_text (stmt, 1, info->name);
-  bind_text (stmt, 2, info->municipality);
-  bind_text (stmt, 3, info->prefecture);
+  rk_store_bind_text (stmt, 1, info->name);
+  rk_store_bind_text (stmt, 2, info->municipality);
+  rk_store_bind_text (stmt, 3, info->prefecture);
   sqlite3_bind_int (stmt, 4, info->fiscal_year);
   sqlite3_bind_int (stmt, 5, info->setup);
-  bind_text (stmt, 6, info->notes);
-  bind_text (stmt, 7, now);
-  if (!step_done (stmt, error))
+  rk_store_bind_text (stmt, 6, info->notes);
+  rk_store_bind_text (stmt, 7, now);
+  if (!rk_store_step_done (stmt, error))
     goto fail;
   if (sqlite3_changes (self->db) != 1)
     {
@@ -1394,23 +1429,23 @@ rk_store_add_body (RkStore           *self,
   g_return_val_if_fail (RK_IS_STORE (self), NULL);
   g_return_val_if_fail (info != NULL, NULL);
 
-  if (!check_open (self, error) || !rk_body_info_validate (info, error))
+  if (!rk_store_check_open (self, error) || !rk_body_info_validate (info, error))
     return NULL;
 
-  now = now_text ();
+  now = rk_store_now_text ();
   if (!rk_store_begin (self->db, error))
     return NULL;
   /* Positions count soft-deleted bodies too, so a restored body never shares its place. */
-  stmt = prepare (self->db,
-                  "INSERT INTO body (name, tier, tier_label, purpose, position) "
-                  "VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(position), 0) + 1 FROM body)) "
-                  "RETURNING id, position", error);
+  stmt = rk_store_prepare (self->db,
+                           "INSERT INTO body (name, tier, tier_label, purpose, position) "
+                           "VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(position), 0) + 1 FROM body)) "
+                           "RETURNING id, position", error);
   if (stmt == NULL)
     goto fail;
-  bind_text (stmt, 1, info->name);
+  rk_store_bind_text (stmt, 1, info->name);
   sqlite3_bind_int (stmt, 2, info->tier);
-  bind_text (stmt, 3, info->tier == RK_TIER_OTHER ? info->tier_label : "");
-  bind_text (stmt, 4, info->purpose);
+  rk_store_bind_text (stmt, 3, info->tier == RK_TIER_OTHER ? info->tier_label : "");
+  rk_store_bind_text (stmt, 4, info->purpose);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       rk_store_set_error_from_db (self->db, sqlite3_errcode (self->db), error);
@@ -1418,10 +1453,10 @@ rk_store_add_body (RkStore           *self,
     }
   id = sqlite3_column_int64 (stmt, 0);
   position = sqlite3_column_int (stmt, 1);
-  if (!step_done (stmt, error))
+  if (!rk_store_step_done (stmt, error))
     goto fail;
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!touch_council (self, now, error) || !rk_store_commit (self->db, error))
+  if (!rk_store_touch_council (self->db, now, error) || !rk_store_commit (self->db, error))
     goto fail;
 
   body = rk_body_new_for_store (id, info, position);
@@ -1443,25 +1478,25 @@ edit_body_row (RkStore     *self,
                GError     **error)
 {
   g_autoptr(RkStmt) stmt = NULL;
-  g_autofree char *now = now_text ();
+  g_autofree char *now = rk_store_now_text ();
 
   if (!rk_store_begin (self->db, error))
     return FALSE;
-  stmt = prepare (self->db, sql, error);
+  stmt = rk_store_prepare (self->db, sql, error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, rk_body_get_id (body));
   if (sqlite3_bind_parameter_count (stmt) >= 2)
-    bind_text (stmt, 2, now);
-  if (!step_done (stmt, error))
+    rk_store_bind_text (stmt, 2, now);
+  if (!rk_store_step_done (stmt, error))
     goto fail;
   if (sqlite3_changes (self->db) != 1)
     {
-      set_not_found (error, rk_body_get_name (body));
+      rk_store_set_not_found (error, rk_body_get_name (body));
       goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!touch_council (self, now, error) || !rk_store_commit (self->db, error))
+  if (!rk_store_touch_council (self->db, now, error) || !rk_store_commit (self->db, error))
     goto fail;
   return TRUE;
 
@@ -1484,31 +1519,31 @@ rk_store_update_body (RkStore           *self,
   g_return_val_if_fail (RK_IS_BODY (body), FALSE);
   g_return_val_if_fail (info != NULL, FALSE);
 
-  if (!check_open (self, error) || !rk_body_info_validate (info, error))
+  if (!rk_store_check_open (self, error) || !rk_body_info_validate (info, error))
     return FALSE;
 
-  now = now_text ();
+  now = rk_store_now_text ();
   if (!rk_store_begin (self->db, error))
     return FALSE;
-  stmt = prepare (self->db,
-                  "UPDATE body SET name = ?2, tier = ?3, tier_label = ?4, purpose = ?5 "
-                  "WHERE id = ?1 AND deleted_at IS NULL", error);
+  stmt = rk_store_prepare (self->db,
+                           "UPDATE body SET name = ?2, tier = ?3, tier_label = ?4, purpose = ?5 "
+                           "WHERE id = ?1 AND deleted_at IS NULL", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, rk_body_get_id (body));
-  bind_text (stmt, 2, info->name);
+  rk_store_bind_text (stmt, 2, info->name);
   sqlite3_bind_int (stmt, 3, info->tier);
-  bind_text (stmt, 4, info->tier == RK_TIER_OTHER ? info->tier_label : "");
-  bind_text (stmt, 5, info->purpose);
-  if (!step_done (stmt, error))
+  rk_store_bind_text (stmt, 4, info->tier == RK_TIER_OTHER ? info->tier_label : "");
+  rk_store_bind_text (stmt, 5, info->purpose);
+  if (!rk_store_step_done (stmt, error))
     goto fail;
   if (sqlite3_changes (self->db) != 1)
     {
-      set_not_found (error, rk_body_get_name (body));
+      rk_store_set_not_found (error, rk_body_get_name (body));
       goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!touch_council (self, now, error) || !rk_store_commit (self->db, error))
+  if (!rk_store_touch_council (self->db, now, error) || !rk_store_commit (self->db, error))
     goto fail;
 
   rk_body_set_info (body, info);
@@ -1530,7 +1565,7 @@ rk_store_remove_body (RkStore  *self,
   g_return_val_if_fail (RK_IS_STORE (self), FALSE);
   g_return_val_if_fail (RK_IS_BODY (body), FALSE);
 
-  if (!check_open (self, error)
+  if (!rk_store_check_open (self, error)
       || !edit_body_row (self, body, "UPDATE body SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
                          error))
     return FALSE;
@@ -1550,7 +1585,7 @@ rk_store_restore_body (RkStore  *self,
   g_return_val_if_fail (RK_IS_STORE (self), FALSE);
   g_return_val_if_fail (RK_IS_BODY (body), FALSE);
 
-  if (!check_open (self, error)
+  if (!rk_store_check_open (self, error)
       || !edit_body_row (self, body,
                          "UPDATE body SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", error))
     return FALSE;
@@ -1624,16 +1659,16 @@ rk_store_index_put (sqlite3     *db,
     {
       g_autoptr(RkStmt) top = NULL;
 
-      drop = prepare (db, "DELETE FROM search_index WHERE rowid BETWEEN ?1 AND ?2 AND title = ?3", error);
+      drop = rk_store_prepare (db, "DELETE FROM search_index WHERE rowid BETWEEN ?1 AND ?2 AND title = ?3", error);
       if (drop == NULL)
         return FALSE;
       sqlite3_bind_int64 (drop, 1, first);
       sqlite3_bind_int64 (drop, 2, last);
-      bind_text (drop, 3, title);
-      if (!step_done (drop, error))
+      rk_store_bind_text (drop, 3, title);
+      if (!rk_store_step_done (drop, error))
         return FALSE;
 
-      top = prepare (db, "SELECT max(rowid) FROM search_index WHERE rowid BETWEEN ?1 AND ?2", error);
+      top = rk_store_prepare (db, "SELECT max(rowid) FROM search_index WHERE rowid BETWEEN ?1 AND ?2", error);
       if (top == NULL)
         return FALSE;
       sqlite3_bind_int64 (top, 1, first);
@@ -1653,25 +1688,25 @@ rk_store_index_put (sqlite3     *db,
     }
   else
     {
-      drop = prepare (db, "DELETE FROM search_index WHERE rowid = ?1", error);
+      drop = rk_store_prepare (db, "DELETE FROM search_index WHERE rowid = ?1", error);
       if (drop == NULL)
         return FALSE;
       sqlite3_bind_int64 (drop, 1, first);
-      if (!step_done (drop, error))
+      if (!rk_store_step_done (drop, error))
         return FALSE;
       rowid = first;
     }
 
-  insert = prepare (db, "INSERT INTO search_index (rowid, kind, ref, title, body) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    error);
+  insert = rk_store_prepare (db, "INSERT INTO search_index (rowid, kind, ref, title, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+                             error);
   if (insert == NULL)
     return FALSE;
   sqlite3_bind_int64 (insert, 1, rowid);
-  bind_text (insert, 2, index_kind->kind);
+  rk_store_bind_text (insert, 2, index_kind->kind);
   sqlite3_bind_int64 (insert, 3, ref);
-  bind_text (insert, 4, title);
-  bind_text (insert, 5, body);
-  return step_done (insert, error);
+  rk_store_bind_text (insert, 4, title);
+  rk_store_bind_text (insert, 5, body);
+  return rk_store_step_done (insert, error);
 }
 
 gboolean
@@ -1688,12 +1723,12 @@ rk_store_index_drop (sqlite3     *db,
   g_return_val_if_fail (index_kind != NULL, FALSE);
   g_return_val_if_fail (index_range (index_kind, ref, &first, &last), FALSE);
 
-  drop = prepare (db, "DELETE FROM search_index WHERE rowid BETWEEN ?1 AND ?2", error);
+  drop = rk_store_prepare (db, "DELETE FROM search_index WHERE rowid BETWEEN ?1 AND ?2", error);
   if (drop == NULL)
     return FALSE;
   sqlite3_bind_int64 (drop, 1, first);
   sqlite3_bind_int64 (drop, 2, last);
-  return step_done (drop, error);
+  return rk_store_step_done (drop, error);
 }
 
 /* ------------------------------------------------------------------------------------------------------------ */
@@ -1870,7 +1905,7 @@ rk_store_backup (RkStore  *self,
 
   g_return_val_if_fail (RK_IS_STORE (self), FALSE);
 
-  if (!check_open (self, error))
+  if (!rk_store_check_open (self, error))
     return FALSE;
 
   dir = rk_store_get_backup_dir (self->path);
@@ -1921,7 +1956,7 @@ rk_store_save_copy (RkStore     *self,
   g_return_val_if_fail (RK_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
-  if (!check_open (self, error))
+  if (!rk_store_check_open (self, error))
     return FALSE;
 
   dest = canonical_path (dest_path);

@@ -657,7 +657,8 @@ test_refuse_zeroed_header (void)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   memset (contents, 0, 100);
   write_bytes (path, contents, length);
-  assert_refused (path, RK_STORE_ERROR_NOT_A_COUNCIL, TRUE);
+  /* Damaged rather than foreign: the message points at the backups. */
+  assert_refused (path, RK_STORE_ERROR_CORRUPT, TRUE);
 }
 
 static void
