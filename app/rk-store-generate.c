@@ -18,6 +18,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "rk-era.h"
+
 /* ------------------------------------------------------------------------------------------------------------------
  * Writer: prepared statements reused with sqlite3_reset(), and a sticky error.
  * ------------------------------------------------------------------------------------------------------------------ */
@@ -266,32 +268,106 @@ rk_writer_index_challenges (RkWriter *w)
   sqlite3_finalize (stmt);
 }
 
+/* The rows both the demo and the generator write, one function per table. Those of a searchable table are mirrored
+ * into search_index here, so neither can leave one out. */
+
+static gint64
+rk_writer_body (RkWriter   *w,
+                const char *name,
+                RkTier      tier,
+                const char *tier_label,
+                const char *purpose,
+                int         position)
+{
+  return rk_writer_run (w, STMT_BODY, "sissi", name, (int) tier, tier_label ? tier_label : "", purpose, position);
+}
+
+/* A seat from @joined_on on each body whose bit is set in @bodies (bit b: @body_ids[b]); @left_on NULL while held. */
 static void
-rk_writer_index_agenda_item (RkWriter   *w,
-                             gint64      id,
-                             const char *title,
-                             const char *discussion,
-                             const char *decisions)
+rk_writer_seats (RkWriter     *w,
+                 gint64        member_id,
+                 const gint64 *body_ids,
+                 guint         n_bodies,
+                 guint         bodies,
+                 const char   *joined_on,
+                 const char   *left_on)
+{
+  for (guint b = 0; b < n_bodies; b++)
+    if (bodies & (1u << b))
+      rk_writer_run (w, STMT_BODY_MEMBER, "IIss", body_ids[b], member_id, joined_on, left_on);
+}
+
+static gint64
+rk_writer_meeting (RkWriter   *w,
+                   gint64      body_id,
+                   int         number,
+                   const char *title,
+                   const char *starts_at,
+                   const char *ends_at,
+                   const char *place,
+                   gboolean    online,
+                   gint64      task_id,
+                   int         status,
+                   const char *notes)
+{
+  gint64 id = rk_writer_run (w, STMT_MEETING, "IissssiIis", body_id, number, title, starts_at, ends_at, place, online,
+                             task_id, status, notes);
+
+  rk_writer_index (w, "meeting", id, title, notes);
+  return id;
+}
+
+static gint64
+rk_writer_agenda_item (RkWriter   *w,
+                       gint64      meeting_id,
+                       int         position,
+                       const char *title,
+                       gint64      presenter_id,
+                       int         minutes,
+                       const char *discussion,
+                       const char *decisions,
+                       gint64      carried_action_id)
 {
   g_autofree char *body = NULL;
+  gint64 id = rk_writer_run (w, STMT_AGENDA_ITEM, "IisIissI", meeting_id, position, title, presenter_id, minutes,
+                             discussion, decisions, carried_action_id);
 
   if (id <= 0)
-    return;
+    return id;
   body = g_strconcat (discussion ? discussion : "", "\n", decisions ? decisions : "", NULL);
   rk_writer_index (w, "agenda_item", id, title, body);
+  return id;
 }
 
 /* Attachment pages are indexed with the attachment's id as ref and the page number as the title. */
 static void
-rk_writer_index_page (RkWriter   *w,
-                      gint64      attachment_id,
-                      int         page,
-                      const char *text)
+rk_writer_attachment_page (RkWriter   *w,
+                           gint64      attachment_id,
+                           int         page,
+                           const char *text)
 {
   char title[16];
 
+  rk_writer_run (w, STMT_ATTACHMENT_PAGE, "Iis", attachment_id, page, text);
   g_snprintf (title, sizeof title, "%d", page);
   rk_writer_index (w, "attachment_page", attachment_id, title, text);
+}
+
+static gint64
+rk_writer_rule_section (RkWriter   *w,
+                        gint64      version_id,
+                        const char *uid,
+                        const char *parent_uid,
+                        int         position,
+                        int         kind,
+                        const char *heading,
+                        const char *body)
+{
+  gint64 id = rk_writer_run (w, STMT_RULE_SECTION, "Issiiss", version_id, uid, parent_uid, position, kind, heading,
+                             body);
+
+  rk_writer_index (w, "rule_section", id, heading, body);
+  return id;
 }
 
 static void
@@ -1242,6 +1318,61 @@ demo_find_agenda (const gint64 *agenda_ids,
 
 #define ID_OR_NONE(ids, index) ((index) == NONE ? (gint64) 0 : (ids)[index])
 
+/* The tables above tell the council as of the autumn of this fiscal year. The demo is written as of the autumn of
+ * today's fiscal year instead: every date, month and year it writes moves by the same whole number of years (so
+ * weekdays drift, but no date moves across another). */
+#define DEMO_REFERENCE_FY 2025
+
+typedef struct {
+  GBytes       *handout;
+  int           years;
+  /* The moved dates: rk_writer_run() binds text without copying it, so they live until the fill is done. */
+  GStringChunk *dates;
+} DemoFill;
+
+/* @text ("2025", "2025-11", "2025-11-18" or "2025-11-18T14:00") with its year moved by @years; 29 February becomes
+ * 28 February in a year without one. NULL stays NULL. */
+static char *
+demo_shift_iso_years (const char *text,
+                      int         years)
+{
+  char *shifted;
+  int year;
+
+  if (text == NULL)
+    return NULL;
+  if (years == 0 || strlen (text) < 4 || !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1])
+      || !g_ascii_isdigit (text[2]) || !g_ascii_isdigit (text[3]))
+    return g_strdup (text);
+
+  year = (int) g_ascii_strtoll (text, NULL, 10) + years;
+  g_return_val_if_fail (year >= 1 && year <= 9999, g_strdup (text));
+  shifted = g_strdup_printf ("%04d%s", year, text + 4);
+  if (strncmp (shifted + 4, "-02-29", 6) == 0 && !g_date_is_leap_year ((GDateYear) year))
+    shifted[9] = '8';
+  return shifted;
+}
+
+/* Whole fiscal years from DEMO_REFERENCE_FY to today's (RK_TODAY pins today). */
+static int
+demo_years_to_today (void)
+{
+  GDate today;
+
+  rk_store_get_today (&today);
+  return rk_era_fiscal_year_of (g_date_get_year (&today), g_date_get_month (&today)) - DEMO_REFERENCE_FY;
+}
+
+/* A date of the static tables, as the demo writes it. */
+static const char *
+demo_date (DemoFill   *demo,
+           const char *text)
+{
+  g_autofree char *shifted = demo_shift_iso_years (text, demo->years);
+
+  return shifted != NULL ? g_string_chunk_insert_const (demo->dates, shifted) : NULL;
+}
+
 static void
 demo_insert_agenda (RkWriter     *w,
                     const gint64 *meeting_ids,
@@ -1256,11 +1387,9 @@ demo_insert_agenda (RkWriter     *w,
 
       if ((a->carried_action != NONE) != carried)
         continue;
-      agenda_ids[i] = rk_writer_run (w, STMT_AGENDA_ITEM, "IisIissI",
-                                     meeting_ids[a->meeting], a->position, a->title,
-                                     ID_OR_NONE (member_ids, a->presenter), a->minutes, a->discussion,
-                                     a->decisions, ID_OR_NONE (action_ids, a->carried_action));
-      rk_writer_index_agenda_item (w, agenda_ids[i], a->title, a->discussion, a->decisions);
+      agenda_ids[i] = rk_writer_agenda_item (w, meeting_ids[a->meeting], a->position, a->title,
+                                             ID_OR_NONE (member_ids, a->presenter), a->minutes, a->discussion,
+                                             a->decisions, ID_OR_NONE (action_ids, a->carried_action));
     }
 }
 
@@ -1268,7 +1397,7 @@ static void
 demo_fill (RkWriter *w,
            gpointer  user_data)
 {
-  GBytes *handout = user_data;
+  DemoFill *demo = user_data;
   gint64 body_ids[G_N_ELEMENTS (demo_bodies)];
   gint64 member_ids[N_DEMO_MEMBERS];
   gint64 task_ids[G_N_ELEMENTS (demo_tasks)];
@@ -1284,40 +1413,38 @@ demo_fill (RkWriter *w,
   rk_writer_run (w, STMT_COUNCIL_LEAD_ORG, "s", "みなと市(健康福祉部 地域包括ケア推進課)");
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_bodies); i++)
-    body_ids[i] = rk_writer_run (w, STMT_BODY, "sissi", demo_bodies[i].name, (int) demo_bodies[i].tier,
-                                 demo_bodies[i].tier_label ? demo_bodies[i].tier_label : "",
-                                 demo_bodies[i].purpose, (int) i);
+    body_ids[i] = rk_writer_body (w, demo_bodies[i].name, demo_bodies[i].tier, demo_bodies[i].tier_label,
+                                  demo_bodies[i].purpose, (int) i);
 
   for (guint i = 0; i < N_DEMO_MEMBERS; i++)
     {
       const DemoMember *m = &demo_members[i];
 
       member_ids[i] = rk_writer_run (w, STMT_MEMBER, "issssissssss", m->member_type, m->organisation, m->name,
-                                     m->kana, m->title, m->role, m->alternate, m->phone, m->email, m->term_start,
-                                     m->term_end, m->notes);
-      for (guint b = 0; b < G_N_ELEMENTS (demo_bodies); b++)
-        if (m->bodies & (1u << b))
-          rk_writer_run (w, STMT_BODY_MEMBER, "IIss", body_ids[b], member_ids[i], m->term_start,
-                         g_str_equal (m->term_end, TERM_END) ? NULL : m->term_end);
+                                     m->kana, m->title, m->role, m->alternate, m->phone, m->email,
+                                     demo_date (demo, m->term_start), demo_date (demo, m->term_end), m->notes);
+      rk_writer_seats (w, member_ids[i], body_ids, G_N_ELEMENTS (demo_bodies), m->bodies,
+                       demo_date (demo, m->term_start),
+                       g_str_equal (m->term_end, TERM_END) ? NULL : demo_date (demo, m->term_end));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_tasks); i++)
     {
       const DemoTask *t = &demo_tasks[i];
 
-      task_ids[i] = rk_writer_run (w, STMT_TASK, "issssIsiissi", t->step, t->code, t->title, t->start_month,
-                                   t->end_month, ID_OR_NONE (member_ids, t->owner), t->owner_text, t->status,
-                                   t->milestone, t->cadence, t->notes, (int) i);
+      task_ids[i] = rk_writer_run (w, STMT_TASK, "issssIsiissi", t->step, t->code, t->title,
+                                   demo_date (demo, t->start_month), demo_date (demo, t->end_month),
+                                   ID_OR_NONE (member_ids, t->owner), t->owner_text, t->status, t->milestone,
+                                   t->cadence, t->notes, (int) i);
     }
 
   for (guint i = 0; i < N_DEMO_MEETINGS; i++)
     {
       const DemoMeeting *m = &demo_meetings[i];
 
-      meeting_ids[i] = rk_writer_run (w, STMT_MEETING, "IissssiIis", body_ids[m->body], m->number, m->title,
-                                      m->starts_at, m->ends_at, m->place, m->online,
-                                      demo_find_task (task_ids, m->task_code), m->status, m->notes);
-      rk_writer_index (w, "meeting", meeting_ids[i], m->title, m->notes);
+      meeting_ids[i] = rk_writer_meeting (w, body_ids[m->body], m->number, m->title, demo_date (demo, m->starts_at),
+                                          demo_date (demo, m->ends_at), m->place, m->online,
+                                          demo_find_task (task_ids, m->task_code), m->status, m->notes);
       if (m->status != MEETING_HELD)
         continue;
 
@@ -1346,47 +1473,45 @@ demo_fill (RkWriter *w,
 
       action_ids[i] = rk_writer_run (w, STMT_ACTION_ITEM, "IIsIssis", meeting_ids[a->meeting],
                                      demo_find_agenda (agenda_ids, a->meeting, a->position), a->title,
-                                     ID_OR_NONE (member_ids, a->assignee), a->assignee_text, a->due_date, a->status,
-                                     a->done_on);
+                                     ID_OR_NONE (member_ids, a->assignee), a->assignee_text,
+                                     demo_date (demo, a->due_date), a->status, demo_date (demo, a->done_on));
       rk_writer_index (w, "action_item", action_ids[i], a->title, a->assignee_text);
     }
   demo_insert_agenda (w, meeting_ids, action_ids, member_ids, agenda_ids, TRUE);
 
-  attachment_id = rk_writer_attachment (w, meeting_ids[MT_C1], "R6-01_kaigi-shiryo.pdf", "第1回 会議資料", handout,
-                                        G_N_ELEMENTS (demo_handout_pages), "2024-08-20T10:00");
+  attachment_id = rk_writer_attachment (w, meeting_ids[MT_C1], "R6-01_kaigi-shiryo.pdf", "第1回 会議資料",
+                                        demo->handout, G_N_ELEMENTS (demo_handout_pages),
+                                        demo_date (demo, "2024-08-20T10:00"));
   for (guint i = 0; i < G_N_ELEMENTS (demo_handout_pages); i++)
-    {
-      rk_writer_run (w, STMT_ATTACHMENT_PAGE, "Iis", attachment_id, (int) i + 1, demo_handout_pages[i]);
-      rk_writer_index_page (w, attachment_id, (int) i + 1, demo_handout_pages[i]);
-    }
+    rk_writer_attachment_page (w, attachment_id, (int) i + 1, demo_handout_pages[i]);
 
   for (guint i = 0; i < N_DEMO_CHALLENGES; i++)
     {
       const DemoChallenge *c = &demo_challenges[i];
 
       challenge_ids[i] = rk_writer_run (w, STMT_CHALLENGE, "ssiIis", c->title, c->description, c->source,
-                                        meeting_ids[c->meeting], c->status, c->created_at);
+                                        meeting_ids[c->meeting], c->status, demo_date (demo, c->created_at));
     }
   for (guint i = 0; i < G_N_ELEMENTS (demo_challenge_notes); i++)
     {
       const DemoChallengeNote *n = &demo_challenge_notes[i];
 
       rk_writer_run (w, STMT_CHALLENGE_NOTE, "IIss", challenge_ids[n->challenge], meeting_ids[n->meeting], n->note,
-                     n->created_at);
+                     demo_date (demo, n->created_at));
     }
   rk_writer_index_challenges (w);
 
   for (guint i = 0; i < N_DEMO_DOCUMENTS; i++)
     document_ids[i] = rk_writer_run (w, STMT_RULE_DOCUMENT, "ssis", demo_documents[i].title, demo_documents[i].kind,
-                                     (int) i, demo_documents[i].created_at);
+                                     (int) i, demo_date (demo, demo_documents[i].created_at));
   for (guint v = 0; v < N_DEMO_VERSIONS; v++)
     {
       const DemoRuleVersion *r = &demo_versions[v];
       int position = 0;
 
       version_ids[v] = rk_writer_run (w, STMT_RULE_VERSION, "IssiiIs", document_ids[r->document], r->label,
-                                      r->version_date, r->status, r->frozen, ID_OR_NONE (version_ids, r->based_on),
-                                      r->created_at);
+                                      demo_date (demo, r->version_date), r->status, r->frozen,
+                                      ID_OR_NONE (version_ids, r->based_on), demo_date (demo, r->created_at));
       for (guint i = 0; i < G_N_ELEMENTS (demo_sections); i++)
         {
           const DemoSection *s = &demo_sections[i];
@@ -1395,9 +1520,8 @@ demo_fill (RkWriter *w,
 
           if (!(s->versions & (1u << v)))
             continue;
-          section_id = rk_writer_run (w, STMT_RULE_SECTION, "Issiiss", version_ids[v], s->uid, s->parent_uid,
-                                      position++, s->kind, s->heading, s->body);
-          rk_writer_index (w, "rule_section", section_id, s->heading, s->body);
+          section_id = rk_writer_rule_section (w, version_ids[v], s->uid, s->parent_uid, position++, s->kind,
+                                               s->heading, s->body);
           for (guint f = 0; f < G_N_ELEMENTS (demo_form_fields); f++)
             {
               const DemoFormField *field = &demo_form_fields[f];
@@ -1422,7 +1546,7 @@ demo_fill (RkWriter *w,
       const DemoReviewComment *r = &demo_reviews[i];
 
       rk_writer_run (w, STMT_REVIEW_COMMENT, "Isssis", version_ids[r->version], r->uid, r->author, r->body,
-                     r->resolved, r->created_at);
+                     r->resolved, demo_date (demo, r->created_at));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_indicators); i++)
@@ -1432,7 +1556,8 @@ demo_fill (RkWriter *w,
       indicator_ids[i] = rk_writer_run (w, STMT_INDICATOR, "ssssiissdisidsdsIIsi", d->catalog_code, d->name,
                                         d->group_code, d->unit, d->unit_kind, d->is_ratio, d->numerator_label,
                                         d->denominator_label, d->factor, d->higher_is_better, d->data_source, 0,
-                                        d->baseline_value, d->baseline_period, d->target_value, d->target_period,
+                                        d->baseline_value, demo_date (demo, d->baseline_period), d->target_value,
+                                        demo_date (demo, d->target_period),
                                         ID_OR_NONE (document_ids, d->document), demo_find_task (task_ids, d->task_code),
                                         d->notes, (int) i);
     }
@@ -1443,18 +1568,18 @@ demo_fill (RkWriter *w,
       double value = ratio ? round (v->numerator / v->denominator * demo_indicators[v->indicator].factor * 10) / 10
                            : v->value;
 
-      rk_writer_run (w, STMT_INDICATOR_VALUE, "IsdDDs", indicator_ids[v->indicator], v->period, value,
+      rk_writer_run (w, STMT_INDICATOR_VALUE, "IsdDDs", indicator_ids[v->indicator], demo_date (demo, v->period), value,
                      ratio ? v->numerator : NAN, ratio ? v->denominator : NAN, v->note);
     }
 
-  set_id = rk_writer_run (w, STMT_SELFCHECK_SET, "sss", "令和6年度 自己チェック(協議会設置時)", "2024-08-20",
-                          "みなと市 健康福祉部 地域包括ケア推進課 石川");
+  set_id = rk_writer_run (w, STMT_SELFCHECK_SET, "sss", "令和6年度 自己チェック(協議会設置時)",
+                          demo_date (demo, "2024-08-20"), "みなと市 健康福祉部 地域包括ケア推進課 石川");
   for (guint i = 0; i < G_N_ELEMENTS (demo_selfcheck_answers); i++)
     rk_writer_run (w, STMT_SELFCHECK_ANSWER, "Isis", set_id, demo_selfcheck_answers[i].code, 1,
                    demo_selfcheck_answers[i].text);
 
   booklet_id = rk_writer_run (w, STMT_BOOKLET, "ssss", "みなと市 急変時・救急搬送時の連携ルール", "第2版(案)",
-                              "2025-11-18", DEMO_NAME);
+                              demo_date (demo, "2025-11-18"), DEMO_NAME);
   for (guint i = 0; i < G_N_ELEMENTS (demo_booklet_parts); i++)
     rk_writer_run (w, STMT_BOOKLET_PART, "IiiI", booklet_id, (int) i, demo_booklet_parts[i].part,
                    ID_OR_NONE (version_ids, demo_booklet_parts[i].version));
@@ -1464,24 +1589,29 @@ gboolean
 rk_store_write_demo (const char  *path,
                      GError     **error)
 {
+  DemoFill demo = { .years = demo_years_to_today () };
   const RkCouncilInfo info = {
     .name = DEMO_NAME,
     .municipality = "みなと市",
     .prefecture = "架空県",
-    .fiscal_year = 2024,
+    .fiscal_year = 2024 + demo.years,
     .setup = RK_SETUP_BOTH,
     .notes = "令和6年度設置。既存の病院連絡会を活用しつつ、救急搬送連携部会と連携シート作業部会を新設した(併用)。"
              "事務局は健康福祉部 地域包括ケア推進課。この協議会は架空のものです。",
   };
-  g_autoptr(GBytes) handout = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  handout = rk_render_handout ("第1回 会議資料", demo_handout_pages, G_N_ELEMENTS (demo_handout_pages), error);
-  if (handout == NULL)
+  demo.handout = rk_render_handout ("第1回 会議資料", demo_handout_pages, G_N_ELEMENTS (demo_handout_pages), error);
+  if (demo.handout == NULL)
     return FALSE;
-  return rk_write_council (path, &info, "demo", demo_fill, handout, error);
+  demo.dates = g_string_chunk_new (1024);
+  ok = rk_write_council (path, &info, "demo", demo_fill, &demo, error);
+  g_string_chunk_free (demo.dates);
+  g_bytes_unref (demo.handout);
+  return ok;
 }
 
 /* ------------------------------------------------------------------------------------------------------------------
@@ -2098,10 +2228,8 @@ gen_members (RkGen *gen)
       o->name = gen_person_name (gen, &kana);
       o->id = rk_writer_run (gen->w, STMT_MEMBER, "issssissssss", slot->member_type, slot->organisation, o->name,
                              kana, slot->title, slot->role, "", phone, email, term_start, term_end, notes);
-      for (guint b = 0; b < G_N_ELEMENTS (gen_bodies); b++)
-        if (slot->bodies & (1u << b))
-          rk_writer_run (gen->w, STMT_BODY_MEMBER, "IIss", gen->body_ids[b], o->id, term_start,
-                         o->replaced ? term_end : NULL);
+      rk_writer_seats (gen->w, o->id, gen->body_ids, G_N_ELEMENTS (gen_bodies), slot->bodies, term_start,
+                       o->replaced ? term_end : NULL);
     }
 }
 
@@ -2289,8 +2417,7 @@ gen_handout (RkGen      *gen,
           g_string_append_c (text, '\n');
           g_string_append (text, GEN_PICK (gen, gen_facts));
         }
-      rk_writer_run (gen->w, STMT_ATTACHMENT_PAGE, "Iis", id, page, text->str);
-      rk_writer_index_page (gen->w, id, page, text->str);
+      rk_writer_attachment_page (gen->w, id, page, text->str);
     }
 }
 
@@ -2330,12 +2457,10 @@ gen_meeting (RkGen *gen,
                : g_strdup ("開催予定。資料は1週間前までに送付する。");
 
   meeting_title = g_strdup_printf ("%sについて", topics[1]);
-  meeting_id = rk_writer_run (gen->w, STMT_MEETING, "IissssiIis", gen->body_ids[body], number, meeting_title,
-                              starts_at, ends_at,
-                              online ? "オンライン(Web会議)" : b->place, online,
-                              gen_task (gen, fy, body == 0 ? "3-1" : "3-2"),
-                              held ? MEETING_HELD : MEETING_PLANNED, notes);
-  rk_writer_index (gen->w, "meeting", meeting_id, meeting_title, notes);
+  meeting_id = rk_writer_meeting (gen->w, gen->body_ids[body], number, meeting_title, starts_at, ends_at,
+                                  online ? "オンライン(Web会議)" : b->place, online,
+                                  gen_task (gen, fy, body == 0 ? "3-1" : "3-2"),
+                                  held ? MEETING_HELD : MEETING_PLANNED, notes);
 
   if (held)
     for (guint i = 0; i < n_attendees; i++)
@@ -2370,10 +2495,10 @@ gen_meeting (RkGen *gen,
           gen_decision (gen, decisions, topics[i]);
         }
 
-      item_id = rk_writer_run (gen->w, STMT_AGENDA_ITEM, "IisIissI", meeting_id, i + 1, title,
-                               n_attendees > 0 ? presenter->member_id : (gint64) 0,
-                               5 * g_rand_int_range (gen->rand, 2, 9), discussion->str, decisions->str, carried);
-      rk_writer_index_agenda_item (gen->w, item_id, title, discussion->str, decisions->str);
+      item_id = rk_writer_agenda_item (gen->w, meeting_id, i + 1, title,
+                                       n_attendees > 0 ? presenter->member_id : (gint64) 0,
+                                       5 * g_rand_int_range (gen->rand, 2, 9), discussion->str, decisions->str,
+                                       carried);
       if (held && i == 1)
         first_decision = item_id;
 
@@ -2535,11 +2660,10 @@ gen_rules (RkGen   *gen,
           for (guint i = 0; i < sections->len; i++)
             {
               const GenSection *s = g_ptr_array_index (sections, i);
-              gint64 section_id = rk_writer_run (gen->w, STMT_RULE_SECTION, "Issiiss", version_id, s->uid,
-                                                 s->parent_uid, (int) i, s->kind, s->heading, s->body);
+              gint64 section_id = rk_writer_rule_section (gen->w, version_id, s->uid, s->parent_uid, (int) i,
+                                                          s->kind, s->heading, s->body);
               int position = 0;
 
-              rk_writer_index (gen->w, "rule_section", section_id, s->heading, s->body);
               for (guint f = 0; f < G_N_ELEMENTS (gen_form_fields); f++)
                 if (g_str_equal (gen_form_fields[f].uid, s->uid))
                   rk_writer_run (gen->w, STMT_FORM_FIELD, "Iisis", section_id, position++, gen_form_fields[f].label,
@@ -2677,9 +2801,8 @@ gen_fill (RkWriter *w,
   gen->w = w;
   rk_writer_run (w, STMT_COUNCIL_LEAD_ORG, "s", GEN_MUNICIPALITY "(健康福祉部 高齢福祉課)");
   for (guint i = 0; i < G_N_ELEMENTS (gen_bodies); i++)
-    gen->body_ids[i] = rk_writer_run (w, STMT_BODY, "sissi", gen_bodies[i].name, (int) gen_bodies[i].tier,
-                                      gen_bodies[i].tier_label ? gen_bodies[i].tier_label : "",
-                                      gen_bodies[i].purpose, (int) i);
+    gen->body_ids[i] = rk_writer_body (w, gen_bodies[i].name, gen_bodies[i].tier, gen_bodies[i].tier_label,
+                                       gen_bodies[i].purpose, (int) i);
   gen_members (gen);
   gen_tasks_write (gen);
   gen_meetings (gen);

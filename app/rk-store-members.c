@@ -12,9 +12,6 @@
 #include "rk-era.h"
 #include "rk-store-private.h"
 
-typedef sqlite3_stmt RkMembersStmt;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RkMembersStmt, sqlite3_finalize)
-
 #define MEMBER_COLUMNS \
   "member_type, organisation, name, kana, title, role, alternate, phone, email, term_start, term_end, notes"
 
@@ -165,46 +162,7 @@ compare_member_ptrs (gconstpointer a,
 }
 
 /* ------------------------------------------------------------------------------------------------------------ */
-/* SQL helpers (the store's own are private to rk-store.c) */
-
-static sqlite3_stmt *
-prepare (sqlite3     *db,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v3 (db, sql, -1, 0, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      rk_store_set_error_from_db (db, rc, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
-static gboolean
-step_done (sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      rk_store_set_error_from_db (sqlite3_db_handle (stmt), rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
-}
+/* SQL helpers of the roster only (the shared ones are in rk-store-private.h) */
 
 /* A date column: NULL when there is none. */
 static void
@@ -225,22 +183,6 @@ column_text (sqlite3_stmt *stmt,
   const char *text = (const char *) sqlite3_column_text (stmt, column);
 
   return text != NULL ? text : "";
-}
-
-static char *
-now_text (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-}
-
-static char *
-today_text (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 /* Dates are compared as text in SQL, so every one is written in the one form 'YYYY-MM-DD'. "" when none or invalid
@@ -267,38 +209,6 @@ display_date (const char *iso)
   return rk_era_format_date (&date);
 }
 
-static gboolean
-check_open (RkStore  *self,
-            GError  **error)
-{
-  if (rk_store_get_db (self) != NULL)
-    return TRUE;
-  g_set_error_literal (error, RK_STORE_ERROR, RK_STORE_ERROR_IO,
-                       _("The council file is closed; open it again to make changes."));
-  return FALSE;
-}
-
-static gboolean
-touch_council (sqlite3  *db,
-               GError  **error)
-{
-  g_autofree char *now = now_text ();
-  g_autoptr(RkMembersStmt) stmt = prepare (db, "UPDATE council SET modified_at = ?1 WHERE id = 1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, now);
-  return step_done (stmt, error);
-}
-
-static void
-set_not_found (GError     **error,
-               const char  *what)
-{
-  g_set_error (error, RK_STORE_ERROR, RK_STORE_ERROR_NOT_FOUND,
-               _("“%s” is no longer in this council; it may have been removed meanwhile."), what);
-}
-
 /* The date an edit takes effect: @date normalised, or today. */
 static char *
 effective_date (const char  *date,
@@ -307,7 +217,7 @@ effective_date (const char  *date,
   GDate parsed;
 
   if (date == NULL || *date == '\0')
-    return today_text ();
+    return rk_store_today_text ();
   if (!rk_era_parse_iso_date (date, &parsed))
     {
       g_set_error (error, RK_STORE_ERROR, RK_STORE_ERROR_INVALID,
@@ -324,17 +234,17 @@ bind_member (sqlite3_stmt       *stmt,
              const RkMemberInfo *info)
 {
   sqlite3_bind_int (stmt, first, info->member_type);
-  bind_text (stmt, first + 1, info->organisation);
-  bind_text (stmt, first + 2, info->name);
-  bind_text (stmt, first + 3, info->kana);
-  bind_text (stmt, first + 4, info->title);
+  rk_store_bind_text (stmt, first + 1, info->organisation);
+  rk_store_bind_text (stmt, first + 2, info->name);
+  rk_store_bind_text (stmt, first + 3, info->kana);
+  rk_store_bind_text (stmt, first + 4, info->title);
   sqlite3_bind_int (stmt, first + 5, info->role);
-  bind_text (stmt, first + 6, info->alternate);
-  bind_text (stmt, first + 7, info->phone);
-  bind_text (stmt, first + 8, info->email);
+  rk_store_bind_text (stmt, first + 6, info->alternate);
+  rk_store_bind_text (stmt, first + 7, info->phone);
+  rk_store_bind_text (stmt, first + 8, info->email);
   bind_date (stmt, first + 9, info->term_start);
   bind_date (stmt, first + 10, info->term_end);
-  bind_text (stmt, first + 11, info->notes);
+  rk_store_bind_text (stmt, first + 11, info->notes);
 }
 
 /* ------------------------------------------------------------------------------------------------------------ */
@@ -350,15 +260,16 @@ prepare_open_seats (sqlite3  *db,
 
   if (member_id > 0)
     {
-      stmt = prepare (db, "SELECT member_id, body_id FROM body_member WHERE member_id = ?1 AND left_on IS NULL "
-                          "ORDER BY body_id", error);
+      stmt = rk_store_prepare (db, "SELECT member_id, body_id FROM body_member "
+                                   "WHERE member_id = ?1 AND left_on IS NULL ORDER BY body_id", error);
       if (stmt != NULL)
         sqlite3_bind_int64 (stmt, 1, member_id);
       return stmt;
     }
-  return prepare (db, "SELECT bm.member_id, bm.body_id FROM body_member bm JOIN member m ON m.id = bm.member_id "
-                      "WHERE bm.left_on IS NULL AND m.deleted_at IS NULL ORDER BY bm.member_id, bm.body_id",
-                  error);
+  return rk_store_prepare (db, "SELECT bm.member_id, bm.body_id FROM body_member bm "
+                               "JOIN member m ON m.id = bm.member_id "
+                               "WHERE bm.left_on IS NULL AND m.deleted_at IS NULL ORDER BY bm.member_id, bm.body_id",
+                           error);
 }
 
 static gboolean
@@ -367,7 +278,7 @@ reload_seats (RkStoreRoster  *roster,
               RkMember       *member,
               GError        **error)
 {
-  g_autoptr(RkMembersStmt) stmt = prepare_open_seats (db, rk_member_get_id (member), error);
+  g_autoptr(RkStmt) stmt = prepare_open_seats (db, rk_member_get_id (member), error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
@@ -394,13 +305,13 @@ load_members (RkStoreRoster  *roster,
 {
   /* "ended": the term was ended through rk_store_end_member_term(), as the data tells — no seat open and one
    * closed on the day the term ended. */
-  g_autoptr(RkMembersStmt) stmt = prepare (db,
+  g_autoptr(RkStmt) stmt = rk_store_prepare (db,
     "SELECT m.id, " MEMBER_COLUMNS ", "
     "  m.term_end IS NOT NULL"
     "  AND NOT EXISTS (SELECT 1 FROM body_member b WHERE b.member_id = m.id AND b.left_on IS NULL)"
     "  AND EXISTS (SELECT 1 FROM body_member b WHERE b.member_id = m.id AND b.left_on = m.term_end) "
     "FROM member m WHERE m.deleted_at IS NULL ORDER BY m.id", error);
-  g_autoptr(RkMembersStmt) seats = NULL;
+  g_autoptr(RkStmt) seats = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
@@ -494,7 +405,7 @@ ensure_roster (RkStore  *self,
 
   if (roster->loaded)
     return roster;
-  if (!check_open (self, error) || !load_members (roster, rk_store_get_db (self), error))
+  if (!rk_store_check_open (self, error) || !load_members (roster, rk_store_get_db (self), error))
     return NULL;
   return roster;
 }
@@ -539,7 +450,7 @@ insert_member (sqlite3_stmt        *stmt,
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   bind_member (stmt, 1, info);
-  if (!step_done (stmt, error))
+  if (!rk_store_step_done (stmt, error))
     return FALSE;
   *id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
   return TRUE;
@@ -578,7 +489,7 @@ rk_store_add_member (RkStore             *self,
                      const RkMemberInfo  *info,
                      GError             **error)
 {
-  g_autoptr(RkMembersStmt) stmt = NULL;
+  g_autoptr(RkStmt) stmt = NULL;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
   RkMemberInfo stored;
@@ -597,12 +508,12 @@ rk_store_add_member (RkStore             *self,
   db = rk_store_get_db (self);
   if (!rk_store_begin (db, error))
     return NULL;
-  stmt = prepare (db, "INSERT INTO member (" MEMBER_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                      "?11, ?12)", error);
+  stmt = rk_store_prepare (db, "INSERT INTO member (" MEMBER_COLUMNS ") "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
   if (stmt == NULL || !insert_member (stmt, &stored, &id, error))
     goto fail;
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!touch_council (db, error) || !rk_store_commit (db, error))
+  if (!rk_store_touch_council (db, NULL, error) || !rk_store_commit (db, error))
     goto fail;
 
   member = rk_member_new_for_store (id, &stored);
@@ -626,25 +537,25 @@ edit_member_row (RkStore     *self,
                  GError     **error)
 {
   sqlite3 *db = rk_store_get_db (self);
-  g_autoptr(RkMembersStmt) stmt = NULL;
+  g_autoptr(RkStmt) stmt = NULL;
 
   if (!rk_store_begin (db, error))
     return FALSE;
-  stmt = prepare (db, sql, error);
+  stmt = rk_store_prepare (db, sql, error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, rk_member_get_id (member));
   if (sqlite3_bind_parameter_count (stmt) >= 2)
-    bind_text (stmt, 2, value);
-  if (!step_done (stmt, error))
+    rk_store_bind_text (stmt, 2, value);
+  if (!rk_store_step_done (stmt, error))
     goto fail;
   if (sqlite3_changes (db) != 1)
     {
-      set_not_found (error, rk_member_get_name (member));
+      rk_store_set_not_found (error, rk_member_get_name (member));
       goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!touch_council (db, error) || !rk_store_commit (db, error))
+  if (!rk_store_touch_council (db, NULL, error) || !rk_store_commit (db, error))
     goto fail;
   return TRUE;
 
@@ -660,7 +571,7 @@ rk_store_update_member (RkStore             *self,
                         const RkMemberInfo  *info,
                         GError             **error)
 {
-  g_autoptr(RkMembersStmt) stmt = NULL;
+  g_autoptr(RkStmt) stmt = NULL;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
   RkMemberInfo stored;
@@ -678,22 +589,22 @@ rk_store_update_member (RkStore             *self,
   db = rk_store_get_db (self);
   if (!rk_store_begin (db, error))
     return FALSE;
-  stmt = prepare (db, "UPDATE member SET member_type = ?1, organisation = ?2, name = ?3, kana = ?4, title = ?5, "
-                      "role = ?6, alternate = ?7, phone = ?8, email = ?9, term_start = ?10, term_end = ?11, "
-                      "notes = ?12 WHERE id = ?13 AND deleted_at IS NULL", error);
+  stmt = rk_store_prepare (db, "UPDATE member SET member_type = ?1, organisation = ?2, name = ?3, kana = ?4, "
+                               "title = ?5, role = ?6, alternate = ?7, phone = ?8, email = ?9, term_start = ?10, "
+                               "term_end = ?11, notes = ?12 WHERE id = ?13 AND deleted_at IS NULL", error);
   if (stmt == NULL)
     goto fail;
   bind_member (stmt, 1, &stored);
   sqlite3_bind_int64 (stmt, 13, rk_member_get_id (member));
-  if (!step_done (stmt, error))
+  if (!rk_store_step_done (stmt, error))
     goto fail;
   if (sqlite3_changes (db) != 1)
     {
-      set_not_found (error, rk_member_get_name (member));
+      rk_store_set_not_found (error, rk_member_get_name (member));
       goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!touch_council (db, error) || !rk_store_commit (db, error))
+  if (!rk_store_touch_council (db, NULL, error) || !rk_store_commit (db, error))
     goto fail;
 
   rk_member_set_info (member, &stored);
@@ -711,7 +622,7 @@ rk_store_remove_member (RkStore   *self,
                         RkMember  *member,
                         GError   **error)
 {
-  g_autofree char *now = now_text ();
+  g_autofree char *now = rk_store_now_text ();
   RkStoreRoster *roster;
   guint position;
 
@@ -821,11 +732,11 @@ rk_store_set_member_bodies (RkStore       *self,
                             const char    *date,
                             GError       **error)
 {
-  g_autoptr(RkMembersStmt) check = NULL;
-  g_autoptr(RkMembersStmt) seats = NULL;
-  g_autoptr(RkMembersStmt) leave = NULL;
-  g_autoptr(RkMembersStmt) undo = NULL;
-  g_autoptr(RkMembersStmt) join = NULL;
+  g_autoptr(RkStmt) check = NULL;
+  g_autoptr(RkStmt) seats = NULL;
+  g_autoptr(RkStmt) leave = NULL;
+  g_autoptr(RkStmt) undo = NULL;
+  g_autoptr(RkStmt) join = NULL;
   g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenSeat));
   g_autofree char *day = NULL;
@@ -852,7 +763,7 @@ rk_store_set_member_bodies (RkStore       *self,
   db = rk_store_get_db (self);
   if (!rk_store_begin (db, error))
     return FALSE;
-  check = prepare (db, "SELECT 1 FROM member WHERE id = ?1 AND deleted_at IS NULL", error);
+  check = rk_store_prepare (db, "SELECT 1 FROM member WHERE id = ?1 AND deleted_at IS NULL", error);
   if (check == NULL)
     goto fail;
   sqlite3_bind_int64 (check, 1, rk_member_get_id (member));
@@ -860,7 +771,7 @@ rk_store_set_member_bodies (RkStore       *self,
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
-        set_not_found (error, rk_member_get_name (member));
+        rk_store_set_not_found (error, rk_member_get_name (member));
       else
         rk_store_set_error_from_db (db, rc, error);
       goto fail;
@@ -868,14 +779,14 @@ rk_store_set_member_bodies (RkStore       *self,
 
   /* Seats on bodies in the bin are left alone: restoring the body brings the member's seat back with it. */
   /* Joined and left on the same day (undo): a correction, a box ticked by mistake, not history worth keeping. */
-  if ((seats = prepare (db, "SELECT bm.id, bm.body_id, coalesce(bm.joined_on, ''), b.name FROM body_member bm "
-                            "JOIN body b ON b.id = bm.body_id "
-                            "WHERE bm.member_id = ?1 AND bm.left_on IS NULL AND b.deleted_at IS NULL",
-                        error)) == NULL
-      || (leave = prepare (db, "UPDATE body_member SET left_on = ?2 WHERE id = ?1", error)) == NULL
-      || (undo = prepare (db, "DELETE FROM body_member WHERE id = ?1", error)) == NULL
-      || (join = prepare (db, "INSERT INTO body_member (body_id, member_id, joined_on) VALUES (?1, ?2, ?3)",
-                          error)) == NULL)
+  if ((seats = rk_store_prepare (db, "SELECT bm.id, bm.body_id, coalesce(bm.joined_on, ''), b.name "
+                                     "FROM body_member bm JOIN body b ON b.id = bm.body_id "
+                                     "WHERE bm.member_id = ?1 AND bm.left_on IS NULL AND b.deleted_at IS NULL",
+                                 error)) == NULL
+      || (leave = rk_store_prepare (db, "UPDATE body_member SET left_on = ?2 WHERE id = ?1", error)) == NULL
+      || (undo = rk_store_prepare (db, "DELETE FROM body_member WHERE id = ?1", error)) == NULL
+      || (join = rk_store_prepare (db, "INSERT INTO body_member (body_id, member_id, joined_on) VALUES (?1, ?2, ?3)",
+                                   error)) == NULL)
     goto fail;
   /* Read first, then change: SQLite leaves undefined what a statement sees of rows changed while it steps. */
   sqlite3_bind_int64 (seats, 1, rk_member_get_id (member));
@@ -913,8 +824,8 @@ rk_store_set_member_bodies (RkStore       *self,
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, seat->seat_id);
       if (stmt == leave)
-        bind_text (stmt, 2, day);
-      if (!step_done (stmt, error))
+        rk_store_bind_text (stmt, 2, day);
+      if (!rk_store_step_done (stmt, error))
         goto fail;
     }
   for (guint i = 0; i < n_body_ids; i++)
@@ -925,8 +836,8 @@ rk_store_set_member_bodies (RkStore       *self,
       sqlite3_reset (join);
       sqlite3_bind_int64 (join, 1, body_ids[i]);
       sqlite3_bind_int64 (join, 2, rk_member_get_id (member));
-      bind_text (join, 3, day);
-      if (!step_done (join, error))
+      rk_store_bind_text (join, 3, day);
+      if (!rk_store_step_done (join, error))
         goto fail;
     }
   g_clear_pointer (&check, sqlite3_finalize);
@@ -934,7 +845,7 @@ rk_store_set_member_bodies (RkStore       *self,
   g_clear_pointer (&leave, sqlite3_finalize);
   g_clear_pointer (&undo, sqlite3_finalize);
   g_clear_pointer (&join, sqlite3_finalize);
-  if (!touch_council (db, error) || !rk_store_commit (db, error))
+  if (!rk_store_touch_council (db, NULL, error) || !rk_store_commit (db, error))
     goto fail;
 
   ok = reload_seats (roster, db, member, error);
@@ -957,7 +868,7 @@ rk_store_end_member_term (RkStore     *self,
                           const char  *date,
                           GError     **error)
 {
-  g_autoptr(RkMembersStmt) stmt = NULL;
+  g_autoptr(RkStmt) stmt = NULL;
   g_autofree char *day = NULL;
   RkMemberInfo info;
   RkStoreRoster *roster;
@@ -982,27 +893,27 @@ rk_store_end_member_term (RkStore     *self,
   db = rk_store_get_db (self);
   if (!rk_store_begin (db, error))
     return FALSE;
-  stmt = prepare (db, "UPDATE member SET term_end = ?2 WHERE id = ?1 AND deleted_at IS NULL", error);
+  stmt = rk_store_prepare (db, "UPDATE member SET term_end = ?2 WHERE id = ?1 AND deleted_at IS NULL", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, rk_member_get_id (member));
-  bind_text (stmt, 2, day);
-  if (!step_done (stmt, error))
+  rk_store_bind_text (stmt, 2, day);
+  if (!rk_store_step_done (stmt, error))
     goto fail;
   if (sqlite3_changes (db) != 1)
     {
-      set_not_found (error, rk_member_get_name (member));
+      rk_store_set_not_found (error, rk_member_get_name (member));
       goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = prepare (db, "SELECT b.name, bm.joined_on FROM body_member bm JOIN body b ON b.id = bm.body_id "
-                      "WHERE bm.member_id = ?1 AND bm.left_on IS NULL AND bm.joined_on > ?2 "
-                      "ORDER BY bm.joined_on DESC LIMIT 1", error);
+  stmt = rk_store_prepare (db, "SELECT b.name, bm.joined_on FROM body_member bm JOIN body b ON b.id = bm.body_id "
+                               "WHERE bm.member_id = ?1 AND bm.left_on IS NULL AND bm.joined_on > ?2 "
+                               "ORDER BY bm.joined_on DESC LIMIT 1", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, rk_member_get_id (member));
-  bind_text (stmt, 2, day);
+  rk_store_bind_text (stmt, 2, day);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -1017,15 +928,15 @@ rk_store_end_member_term (RkStore     *self,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* Every open seat, bodies in the bin included: the person leaves the council as a whole. */
-  stmt = prepare (db, "UPDATE body_member SET left_on = ?2 WHERE member_id = ?1 AND left_on IS NULL", error);
+  stmt = rk_store_prepare (db, "UPDATE body_member SET left_on = ?2 WHERE member_id = ?1 AND left_on IS NULL", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, rk_member_get_id (member));
-  bind_text (stmt, 2, day);
-  if (!step_done (stmt, error))
+  rk_store_bind_text (stmt, 2, day);
+  if (!rk_store_step_done (stmt, error))
     goto fail;
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!touch_council (db, error) || !rk_store_commit (db, error))
+  if (!rk_store_touch_council (db, NULL, error) || !rk_store_commit (db, error))
     goto fail;
 
   rk_member_get_info (member, &info);
@@ -1071,20 +982,20 @@ rk_store_list_seats (RkStore  *self,
                      gint64    body_id,
                      GError  **error)
 {
-  g_autoptr(RkMembersStmt) stmt = NULL;
+  g_autoptr(RkStmt) stmt = NULL;
   g_autoptr(GPtrArray) seats = g_ptr_array_new_with_free_func ((GDestroyNotify) rk_seat_free);
   sqlite3 *db;
   int rc;
 
   g_return_val_if_fail (RK_IS_STORE (self), NULL);
 
-  if (!check_open (self, error))
+  if (!rk_store_check_open (self, error))
     return NULL;
   db = rk_store_get_db (self);
   /* A seat with no joining date is the oldest we know of: NULL sorts first. */
-  stmt = prepare (db, "SELECT bm.member_id, m.name, m.organisation, bm.joined_on, bm.left_on FROM body_member bm "
-                      "JOIN member m ON m.id = bm.member_id "
-                      "WHERE bm.body_id = ?1 AND m.deleted_at IS NULL ORDER BY bm.joined_on, bm.id", error);
+  stmt = rk_store_prepare (db, "SELECT bm.member_id, m.name, m.organisation, bm.joined_on, bm.left_on "
+                               "FROM body_member bm JOIN member m ON m.id = bm.member_id "
+                               "WHERE bm.body_id = ?1 AND m.deleted_at IS NULL ORDER BY bm.joined_on, bm.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, body_id);
@@ -1136,8 +1047,8 @@ rk_store_import_members (RkStore             *self,
   g_autofree guint *seat_start = NULL;
   g_autofree gint64 *member_ids = NULL;
   g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(RkMembersStmt) insert = NULL;
-  g_autoptr(RkMembersStmt) join = NULL;
+  g_autoptr(RkStmt) insert = NULL;
+  g_autoptr(RkStmt) join = NULL;
   g_autoptr(GPtrArray) all = NULL;
   RkStoreRoster *roster;
   sqlite3 *db;
@@ -1202,10 +1113,10 @@ rk_store_import_members (RkStore             *self,
   member_ids = g_new (gint64, MAX (n, 1));
   if (!rk_store_begin (db, error))
     return FALSE;
-  if ((insert = prepare (db, "INSERT INTO member (" MEMBER_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                            "?10, ?11, ?12)", error)) == NULL
-      || (join = prepare (db, "INSERT INTO body_member (body_id, member_id, joined_on) VALUES (?1, ?2, ?3)",
-                          error)) == NULL)
+  if ((insert = rk_store_prepare (db, "INSERT INTO member (" MEMBER_COLUMNS ") "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error)) == NULL
+      || (join = rk_store_prepare (db, "INSERT INTO body_member (body_id, member_id, joined_on) VALUES (?1, ?2, ?3)",
+                                   error)) == NULL)
     goto fail;
   for (guint i = 0; i < n; i++)
     {
@@ -1225,13 +1136,13 @@ rk_store_import_members (RkStore             *self,
           sqlite3_bind_int64 (join, 1, g_array_index (seat_ids, gint64, j));
           sqlite3_bind_int64 (join, 2, member_ids[i]);
           bind_date (join, 3, stored.term_start);
-          if (!step_done (join, error))
+          if (!rk_store_step_done (join, error))
             goto fail;
         }
     }
   g_clear_pointer (&insert, sqlite3_finalize);
   g_clear_pointer (&join, sqlite3_finalize);
-  if (!touch_council (db, error) || !rk_store_commit (db, error))
+  if (!rk_store_touch_council (db, NULL, error) || !rk_store_commit (db, error))
     goto fail;
 
   /* One splice for the whole import: a list view must not hear of 50,000 rows one by one. */

@@ -8,8 +8,45 @@
 
 G_BEGIN_DECLS
 
+/* g_autoptr for statements under a name of our own, so it never clashes with another module's cleanup function. */
+typedef sqlite3_stmt RkStmt;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RkStmt, sqlite3_finalize)
+
 /* The open database; valid until rk_store_close(). */
 sqlite3   *rk_store_get_db          (RkStore     *self);
+
+/* FALSE with a translated RK_STORE_ERROR_IO when the store was closed: edits need an open file. */
+gboolean   rk_store_check_open      (RkStore     *self,
+                                     GError     **error);
+
+/* Prepares @sql (our own constant text); NULL with @error set from the database on failure. */
+sqlite3_stmt *rk_store_prepare      (sqlite3     *db,
+                                     const char  *sql,
+                                     GError     **error);
+/* Steps a statement that returns no rows; FALSE with @error set from the database otherwise. */
+gboolean   rk_store_step_done       (sqlite3_stmt *stmt,
+                                     GError      **error);
+/* Binds @text, or "" for NULL (text columns are NOT NULL). */
+void       rk_store_bind_text       (sqlite3_stmt *stmt,
+                                     int           index,
+                                     const char   *text);
+
+/* The local time as stored in *_at columns: "2025-04-01T09:30:00". */
+char      *rk_store_now_text        (void);
+/* Today's date. RK_TODAY=YYYY-MM-DD in the environment pins it (for tests, and to look at the demo as of another
+ * day); otherwise the local date. */
+void       rk_store_get_today       (GDate       *date);
+/* Today as ISO text, "2025-04-01". */
+char      *rk_store_today_text      (void);
+
+/* Sets council.modified_at to @now (rk_store_now_text(), or the current time for NULL); inside the edit's
+ * transaction. */
+gboolean   rk_store_touch_council   (sqlite3     *db,
+                                     const char  *now,
+                                     GError     **error);
+/* NOT_FOUND for an edit on a row that another edit removed meanwhile; @what names the row for the user. */
+void       rk_store_set_not_found   (GError     **error,
+                                     const char  *what);
 
 /* Runs @sql (one or more statements, no parameters, our own constant text only) and turns a failure into a
  * GError in RK_STORE_ERROR with a translated message. */

@@ -7,87 +7,20 @@
 #include <poppler.h>
 #include <string.h>
 
-#include "rk-application.h"
 #include "rk-coverage-panel.h"
 #include "rk-member-editor.h"
 #include "rk-members-page.h"
 #include "rk-roster-import-dialog.h"
-#include "rk-window.h"
-
-#define WAIT_USEC (10 * G_USEC_PER_SEC)
+#include "rk-test-ui.h"
 
 static RkApplication *app;
-static char *tmp_dir;
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static void
-wait_for (Predicate   predicate,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_USEC;
-
-  while (!predicate (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static void
-spin (guint msec)
-{
-  gint64 deadline = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static gboolean
-no_windows (gpointer data)
-{
-  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
-}
-
-static gboolean
-window_shows_council (gpointer data)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  return windows && RK_IS_WINDOW (windows->data) && rk_window_get_store (windows->data) != NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_toplevel (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
-}
+static const char *tmp_dir;
 
 /* Destroys nothing itself: waits for @window (a dialog that closes itself) to be finalized. */
 static void
 assert_closed_and_finalized (gpointer window)
 {
-  spin (20);
+  rk_test_spin (20);
   g_assert_finalize_object (window);
 }
 
@@ -148,8 +81,7 @@ add_member_through_editor (RkMembersPage *page,
   RkMember *member;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "members.add", NULL));
-  wait_for (has_toplevel, GSIZE_TO_POINTER (RK_TYPE_MEMBER_EDITOR), "the member editor");
-  editor = RK_MEMBER_EDITOR (find_toplevel (RK_TYPE_MEMBER_EDITOR));
+  editor = RK_MEMBER_EDITOR (rk_test_wait_for_toplevel (RK_TYPE_MEMBER_EDITOR, "the member editor"));
   g_assert_null (rk_member_editor_get_member (editor));
 
   for (guint i = 0; fields[i][0] != NULL; i++)
@@ -165,7 +97,7 @@ add_member_through_editor (RkMembersPage *page,
   g_assert_nonnull (member);
   g_object_add_weak_pointer (G_OBJECT (member), (gpointer *) &member);
   assert_closed_and_finalized (editor);
-  g_assert_null (find_toplevel (RK_TYPE_MEMBER_EDITOR));
+  g_assert_null (rk_test_find_toplevel (RK_TYPE_MEMBER_EDITOR));
   /* The store's list keeps it. */
   g_assert_nonnull (member);
   g_object_remove_weak_pointer (G_OBJECT (member), (gpointer *) &member);
@@ -192,7 +124,6 @@ test_members_page (void)
   g_autofree char *cp932_path = g_build_filename (tmp_dir, "roster-cp932.csv", NULL);
   g_autofree char *pdf_path = g_build_filename (tmp_dir, "roster.pdf", NULL);
   g_autofree char *yesterday = yesterday_iso ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   RkCouncilInfo info = {
     .name = "みなと市在宅医療・救急医療連携推進協議会",
@@ -249,9 +180,7 @@ test_members_page (void)
     working_id = rk_body_get_id (working_body);
     g_assert_true (rk_store_close (created, &error));
   }
-  g_application_open (G_APPLICATION (app), &file, 1, "");
-  wait_for (window_shows_council, NULL, "the council");
-  window = RK_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  window = rk_test_open_council (path, "the council");
   store = rk_window_get_store (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
 
@@ -261,7 +190,7 @@ test_members_page (void)
   g_assert_true (rk_members_page_get_store (page) == store);
   panel = RK_COVERAGE_PANEL (rk_members_page_get_coverage_panel (page));
   visible = rk_members_page_get_visible_members (page);
-  spin (50);
+  rk_test_spin (50);
 
   /* An empty council: no type covered, and the guide's advice on the fire department. */
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 0);
@@ -279,8 +208,7 @@ test_members_page (void)
     RkMemberEditor *editor;
 
     gtk_widget_activate_action (GTK_WIDGET (page), "members.add", NULL);
-    wait_for (has_toplevel, GSIZE_TO_POINTER (RK_TYPE_MEMBER_EDITOR), "the member editor");
-    editor = RK_MEMBER_EDITOR (find_toplevel (RK_TYPE_MEMBER_EDITOR));
+    editor = RK_MEMBER_EDITOR (rk_test_wait_for_toplevel (RK_TYPE_MEMBER_EDITOR, "the member editor"));
     gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-field", "(ss)", "organisation", "みなと市");
     g_assert_false (rk_member_editor_get_can_save (editor));
     g_assert_nonnull (rk_member_editor_get_message (editor));
@@ -289,7 +217,7 @@ test_members_page (void)
     gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-field", "(ss)", "term-end", "2025-03-31");
     g_assert_false (rk_member_editor_get_can_save (editor));
     gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-    g_assert_true (find_toplevel (RK_TYPE_MEMBER_EDITOR) == GTK_WINDOW (editor));
+    g_assert_true (rk_test_find_toplevel (RK_TYPE_MEMBER_EDITOR) == GTK_WINDOW (editor));
     g_assert_cmpuint (g_list_model_get_n_items (rk_store_get_members (store)), ==, 0);
     g_object_ref (editor);
     gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
@@ -322,8 +250,7 @@ test_members_page (void)
     RkMemberEditor *editor;
 
     gtk_widget_activate_action (GTK_WIDGET (page), "members.edit", "x", rk_member_get_id (doctor));
-    wait_for (has_toplevel, GSIZE_TO_POINTER (RK_TYPE_MEMBER_EDITOR), "the member editor");
-    editor = RK_MEMBER_EDITOR (find_toplevel (RK_TYPE_MEMBER_EDITOR));
+    editor = RK_MEMBER_EDITOR (rk_test_wait_for_toplevel (RK_TYPE_MEMBER_EDITOR, "the member editor"));
     g_assert_true (rk_member_editor_get_member (editor) == doctor);
     gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-field", "(ss)", "title", "会長");
     gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-body", "(xb)", core_id, TRUE);
@@ -402,7 +329,7 @@ test_members_page (void)
     g_assert_true (g_file_set_contents (bad_csv_path, (const char *) binary, sizeof binary, NULL));
     g_assert_null (rk_members_page_import_from (page, bad_csv_path, &parse_error));
     g_assert_nonnull (parse_error);
-    g_assert_null (find_toplevel (RK_TYPE_ROSTER_IMPORT_DIALOG));
+    g_assert_null (rk_test_find_toplevel (RK_TYPE_ROSTER_IMPORT_DIALOG));
     g_assert_cmpuint (g_list_model_get_n_items (rk_store_get_members (store)), ==, 2);
   }
 
@@ -421,8 +348,8 @@ test_members_page (void)
     for (guint attempt = 0; attempt < 2; attempt++)
       {
         g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "members.import-from", "s", csv_path));
-        wait_for (has_toplevel, GSIZE_TO_POINTER (RK_TYPE_ROSTER_IMPORT_DIALOG), "the import preview");
-        dialog = RK_ROSTER_IMPORT_DIALOG (find_toplevel (RK_TYPE_ROSTER_IMPORT_DIALOG));
+        dialog = RK_ROSTER_IMPORT_DIALOG (rk_test_wait_for_toplevel (RK_TYPE_ROSTER_IMPORT_DIALOG,
+                                                                     "the import preview"));
         import = rk_roster_import_dialog_get_import (dialog);
         g_assert_cmpuint (rk_roster_import_get_n_rows (import), ==, 3);
         g_assert_cmpuint (rk_roster_import_get_n_good (import), ==, 2);
@@ -439,7 +366,7 @@ test_members_page (void)
         g_object_ref (dialog);
         gtk_widget_activate_action (GTK_WIDGET (dialog), attempt == 0 ? "import.cancel" : "import.accept", NULL);
         assert_closed_and_finalized (dialog);
-        g_assert_null (find_toplevel (RK_TYPE_ROSTER_IMPORT_DIALOG));
+        g_assert_null (rk_test_find_toplevel (RK_TYPE_ROSTER_IMPORT_DIALOG));
         g_assert_cmpuint (g_list_model_get_n_items (rk_store_get_members (store)), ==, attempt == 0 ? 2 : 4);
       }
 
@@ -507,70 +434,19 @@ test_members_page (void)
   /* The window and its page go away without leaks. */
   {
     g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
-    g_object_ref (window);
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
-    wait_for (no_windows, NULL, "the window to close");
-    spin (50);
-    g_assert_finalize_object (window);
+    rk_test_close_window (window);
     g_assert_null (page);
   }
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  GTestDBus *bus;
-  g_autofree char *display = NULL;
-  int ret;
-
-  tmp_dir = g_dir_make_tmp ("renkei-test-members-page-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  /* The private bus has no accessibility bus; accessible names and descriptions are still set. */
-  g_setenv ("GTK_A11Y", "none", FALSE);
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  display = g_strdup (g_getenv ("DISPLAY"));
-  g_test_dbus_up (bus);
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = rk_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = rk_test_ui_init (&argc, &argv, "renkei-test-members-page-XXXXXX");
+  tmp_dir = rk_test_ui_get_tmp_dir ();
 
   g_test_add_func ("/members-page/roster-coverage-import-export", test_members_page);
 
-  ret = g_test_run ();
-
-  g_clear_object (&app);
-  g_test_dbus_stop (bus);
-  rm_rf (tmp_dir);
-  g_free (tmp_dir);
-
-  return ret;
+  return rk_test_ui_run ();
 }

@@ -1,52 +1,17 @@
-/* test-window.c — the window, driven like a user would through its actions (suite "ui", under Xvfb).
- *
- * Nautilus-style: one application for the whole run, actions activated on the widgets, the main loop spun with a
- * bound, and g_assert_finalize_object() where a window goes away, to catch leaks of windows and council files. */
+/* test-window.c — the window, driven like a user would through its actions (suite "ui", under Xvfb, with the
+ * harness of rk-test-ui.h). */
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "rk-application.h"
 #include "rk-body-row.h"
 #include "rk-new-council-dialog.h"
 #include "rk-overview-page.h"
+#include "rk-test-ui.h"
 #include "rk-welcome-page.h"
-#include "rk-window.h"
-
-#define WAIT_USEC (10 * G_USEC_PER_SEC)
 
 static RkApplication *app;
-static char *tmp_dir;
-
-typedef gboolean (*Predicate) (gpointer data);
-
-/* Spins the main loop until @predicate holds, failing the test after WAIT_USEC instead of hanging. */
-static void
-wait_for (Predicate   predicate,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_USEC;
-
-  while (!predicate (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-/* Lets pending idles and redraws run, for a bounded time. */
-static void
-spin (guint msec)
-{
-  gint64 deadline = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
+static const char *tmp_dir;
 
 static guint
 count_windows (void)
@@ -55,38 +20,9 @@ count_windows (void)
 }
 
 static gboolean
-no_windows (gpointer data)
-{
-  return count_windows () == 0;
-}
-
-static gboolean
 has_n_windows (gpointer data)
 {
   return count_windows () == GPOINTER_TO_UINT (data);
-}
-
-/* The first toplevel of @type, or NULL. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_toplevel (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
 }
 
 static void
@@ -96,7 +32,7 @@ close_all_windows (void)
 
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
-  wait_for (no_windows, NULL, "all windows to close");
+  rk_test_wait_for (rk_test_no_windows, NULL, "all windows to close");
 }
 
 /* Closes @window with win.close and checks that the window and its council file are finalized. */
@@ -108,11 +44,7 @@ close_window_and_check_finalized (RkWindow *window)
   if (store != NULL)
     g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
 
-  g_object_ref (window);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
-  wait_for (no_windows, NULL, "the window to close");
-  spin (50);
-  g_assert_finalize_object (window);
+  rk_test_close_window (window);
   g_assert_null (store);
 }
 
@@ -126,14 +58,6 @@ active_window (void)
 
   g_assert_true (RK_IS_WINDOW (window));
   return RK_WINDOW (window);
-}
-
-static gboolean
-window_shows_council (gpointer data)
-{
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  return windows && RK_IS_WINDOW (windows->data) && rk_window_get_store (windows->data) != NULL;
 }
 
 static guint
@@ -173,30 +97,12 @@ find_body_row (RkOverviewPage *page,
 }
 
 static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 test_window_starts_on_welcome (void)
 {
   RkWindow *window;
 
   g_application_activate (G_APPLICATION (app));
-  wait_for (has_n_windows, GUINT_TO_POINTER (1), "the first window");
+  rk_test_wait_for (has_n_windows, GUINT_TO_POINTER (1), "the first window");
 
   window = active_window ();
   g_assert_cmpstr (rk_window_get_visible_view (window), ==, "welcome");
@@ -206,7 +112,7 @@ test_window_starts_on_welcome (void)
 
   /* Activating again presents the same window rather than opening another. */
   g_application_activate (G_APPLICATION (app));
-  spin (20);
+  rk_test_spin (20);
   g_assert_cmpuint (count_windows (), ==, 1);
 
   /* The size is remembered when the window closes and used by the next one. */
@@ -216,7 +122,7 @@ test_window_starts_on_welcome (void)
   g_assert_cmpint (g_settings_get_int (rk_application_get_settings (app), "window-height"), ==, 610);
 
   g_application_activate (G_APPLICATION (app));
-  wait_for (has_n_windows, GUINT_TO_POINTER (1), "a second window");
+  rk_test_wait_for (has_n_windows, GUINT_TO_POINTER (1), "a second window");
   window = active_window ();
   {
     int width, height;
@@ -236,8 +142,7 @@ test_window_new_council_validation (void)
   RkCouncilInfo info = { "", "みなと市", "東京都", 2025, RK_SETUP_NEW, NULL };
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "new-council", NULL);
-  wait_for (has_toplevel, GSIZE_TO_POINTER (RK_TYPE_NEW_COUNCIL_DIALOG), "the New Council dialog");
-  dialog = RK_NEW_COUNCIL_DIALOG (find_toplevel (RK_TYPE_NEW_COUNCIL_DIALOG));
+  dialog = RK_NEW_COUNCIL_DIALOG (rk_test_wait_for_toplevel (RK_TYPE_NEW_COUNCIL_DIALOG, "the New Council dialog"));
 
   /* An empty dialog cannot create anything, and says why once the user has typed. */
   g_assert_false (rk_new_council_dialog_get_can_create (dialog));
@@ -248,15 +153,15 @@ test_window_new_council_validation (void)
 
   rk_new_council_dialog_set_target_path (dialog, path);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
-  spin (20);
+  rk_test_spin (20);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_true (find_toplevel (RK_TYPE_NEW_COUNCIL_DIALOG) == GTK_WINDOW (dialog));
+  g_assert_true (rk_test_find_toplevel (RK_TYPE_NEW_COUNCIL_DIALOG) == GTK_WINDOW (dialog));
 
   g_object_ref (dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL);
-  spin (20);
+  rk_test_spin (20);
   g_assert_finalize_object (dialog);
-  g_assert_null (find_toplevel (RK_TYPE_NEW_COUNCIL_DIALOG));
+  g_assert_null (rk_test_find_toplevel (RK_TYPE_NEW_COUNCIL_DIALOG));
   g_assert_cmpstr (rk_window_get_visible_view (active_window ()), ==, "welcome");
 
   close_all_windows ();
@@ -284,19 +189,18 @@ test_window_create_edit_reopen (void)
   GStatBuf st;
 
   g_application_activate (G_APPLICATION (app));
-  wait_for (has_n_windows, GUINT_TO_POINTER (1), "the first window");
+  rk_test_wait_for (has_n_windows, GUINT_TO_POINTER (1), "the first window");
   window = active_window ();
 
   /* Create the council through the dialog, as a user would (the file chooser answered by target-path). */
   g_action_group_activate_action (G_ACTION_GROUP (app), "new-council", NULL);
-  wait_for (has_toplevel, GSIZE_TO_POINTER (RK_TYPE_NEW_COUNCIL_DIALOG), "the New Council dialog");
-  dialog = RK_NEW_COUNCIL_DIALOG (find_toplevel (RK_TYPE_NEW_COUNCIL_DIALOG));
+  dialog = RK_NEW_COUNCIL_DIALOG (rk_test_wait_for_toplevel (RK_TYPE_NEW_COUNCIL_DIALOG, "the New Council dialog"));
   rk_new_council_dialog_set_info (dialog, &info);
   g_assert_true (rk_new_council_dialog_get_can_create (dialog));
   rk_new_council_dialog_set_target_path (dialog, path);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
-  spin (20);
+  rk_test_spin (20);
   g_assert_null (dialog);
 
   /* The same window now shows it. */
@@ -352,9 +256,7 @@ test_window_create_edit_reopen (void)
 
   /* Close, reopen (as from the command line), and the edits are there. */
   close_window_and_check_finalized (window);
-  g_application_open (G_APPLICATION (app), &file, 1, "");
-  wait_for (window_shows_council, NULL, "the reopened council");
-  window = active_window ();
+  window = rk_test_open_council (path, "the reopened council");
   store = rk_window_get_store (window);
   g_assert_cmpstr (rk_store_get_path (store), ==, path);
   g_assert_cmpint (rk_council_get_fiscal_year (rk_store_get_council (store)), ==, 2026);
@@ -392,7 +294,7 @@ test_window_create_edit_reopen (void)
 
   /* Opening it again presents this window instead of failing or opening a second one. */
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  spin (20);
+  rk_test_spin (20);
   g_assert_cmpuint (count_windows (), ==, 1);
   g_assert_true (rk_window_get_store (window) == store);
 
@@ -404,36 +306,25 @@ test_window_one_council_per_window (void)
 {
   g_autofree char *path_a = g_build_filename (tmp_dir, "a.renkei", NULL);
   g_autofree char *path_b = g_build_filename (tmp_dir, "b.renkei", NULL);
-  g_autoptr(GFile) file_a = g_file_new_for_path (path_a);
-  g_autoptr(GFile) file_b = g_file_new_for_path (path_b);
   RkCouncilInfo info = { "連携推進会議", "あさひ町", "北海道", 2024, RK_SETUP_EXISTING, NULL };
-  g_autoptr(GError) error = NULL;
   RkWindow *window_a;
   GList *windows;
 
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autoptr(RkStore) store = rk_store_create (i == 0 ? path_a : path_b, &info, &error);
+  rk_test_create_council (path_a, &info);
+  rk_test_create_council (path_b, &info);
 
-      g_assert_no_error (error);
-      g_assert_true (rk_store_close (store, &error));
-      g_assert_no_error (error);
-    }
-
-  g_application_open (G_APPLICATION (app), &file_a, 1, "");
-  wait_for (window_shows_council, NULL, "the first council");
-  window_a = active_window ();
+  window_a = rk_test_open_council (path_a, "the first council");
 
   /* A second council gets a window of its own; the first keeps its council. */
   gtk_widget_activate_action (GTK_WIDGET (window_a), "win.open-file", "s", path_b);
-  wait_for (has_n_windows, GUINT_TO_POINTER (2), "a second window");
+  rk_test_wait_for (has_n_windows, GUINT_TO_POINTER (2), "a second window");
   for (windows = gtk_application_get_windows (GTK_APPLICATION (app)); windows; windows = windows->next)
     g_assert_nonnull (rk_window_get_store (windows->data));
   g_assert_cmpstr (rk_store_get_path (rk_window_get_store (window_a)), ==, path_a);
 
   /* Dropping on (or opening from) the second window a file the first shows presents the first. */
   gtk_widget_activate_action (GTK_WIDGET (active_window ()), "win.open-file", "s", path_a);
-  spin (20);
+  rk_test_spin (20);
   g_assert_cmpuint (count_windows (), ==, 2);
 
   close_all_windows ();
@@ -446,12 +337,10 @@ council_bytes (void)
   g_autofree char *path = g_build_filename (tmp_dir, "intact.renkei", NULL);
   RkCouncilInfo info = { "連携推進会議", "あさひ町", "北海道", 2024, RK_SETUP_EXISTING, NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(RkStore) store = rk_store_create (path, &info, &error);
   char *contents;
   gsize length;
 
-  g_assert_no_error (error);
-  g_assert_true (rk_store_close (store, &error));
+  rk_test_create_council (path, &info);
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
   g_assert_no_error (error);
   g_unlink (path);
@@ -482,7 +371,7 @@ test_window_bad_file (void)
   g_assert_true (g_file_set_contents (zeroed, damaged, g_bytes_get_size (council), NULL));
 
   g_application_activate (G_APPLICATION (app));
-  wait_for (has_n_windows, GUINT_TO_POINTER (1), "the welcome window");
+  rk_test_wait_for (has_n_windows, GUINT_TO_POINTER (1), "the welcome window");
   window = active_window ();
 
   /* Recent councils from the earlier tests are listed. */
@@ -492,8 +381,7 @@ test_window_bad_file (void)
     {
       g_test_message ("Opening %s", bad_files[i]);
       gtk_widget_activate_action (GTK_WIDGET (window), "win.open-file", "s", bad_files[i]);
-      wait_for (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the error dialog");
-      dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+      dialog = ADW_MESSAGE_DIALOG (rk_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the error dialog"));
 
       g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
       /* The store's own (translated) message, not a generic one. */
@@ -513,7 +401,7 @@ test_window_bad_file (void)
       g_object_ref (dialog);
       adw_message_dialog_response (dialog, "close");
       gtk_window_destroy (GTK_WINDOW (dialog));
-      spin (20);
+      rk_test_spin (20);
       g_assert_finalize_object (dialog);
     }
 
@@ -534,7 +422,7 @@ test_window_demo (void)
   g_assert_false (g_file_test (demo_path, G_FILE_TEST_EXISTS));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
-  wait_for (window_shows_council, NULL, "the demo council");
+  rk_test_wait_for (rk_test_window_shows_council, NULL, "the demo council");
   window = active_window ();
   store = rk_window_get_store (window);
   g_assert_true (g_file_test (demo_path, G_FILE_TEST_EXISTS));
@@ -545,7 +433,7 @@ test_window_demo (void)
 
   /* Opening the demo again shows the same window. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
-  spin (20);
+  rk_test_spin (20);
   g_assert_cmpuint (count_windows (), ==, 1);
 
   close_window_and_check_finalized (window);
@@ -568,33 +456,8 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  GTestDBus *bus;
-  g_autofree char *display = NULL;
-  int ret;
-
-  tmp_dir = g_dir_make_tmp ("renkei-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  /* The demo council and the recent-files list live in the user's data folder: keep them in the temp dir. */
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  /* The private bus has no accessibility bus; the accessible names are still set and tested as properties. */
-  g_setenv ("GTK_A11Y", "none", FALSE);
-  /* A private session bus: GtkApplication registers on it, and the test never touches the user's own session. */
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  display = g_strdup (g_getenv ("DISPLAY"));
-  g_test_dbus_up (bus);
-  /* g_test_dbus_up() unsets DISPLAY, but this test needs the (X)vfb display. */
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = rk_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = rk_test_ui_init (&argc, &argv, "renkei-test-window-XXXXXX");
+  tmp_dir = rk_test_ui_get_tmp_dir ();
 
   g_test_add_func ("/window/starts-on-welcome", test_window_starts_on_welcome);
   g_test_add_func ("/window/new-council-validation", test_window_new_council_validation);
@@ -604,14 +467,5 @@ main (int    argc,
   g_test_add_func ("/window/demo", test_window_demo);
   g_test_add_func ("/window/color-scheme", test_window_color_scheme);
 
-  ret = g_test_run ();
-
-  g_clear_object (&app);
-  /* Not g_test_dbus_down(): GTK and libadwaita keep the session bus connection until the process exits, so only
-   * the daemon is stopped and @bus is left to the exit. */
-  g_test_dbus_stop (bus);
-  rm_rf (tmp_dir);
-  g_free (tmp_dir);
-
-  return ret;
+  return rk_test_ui_run ();
 }

@@ -54,10 +54,6 @@ struct _RkMembersPage
   GArray               *body_choices;  /* gint64 per position of body_dropdown; 0 at position 0 */
   gboolean              updating_filters;
 
-  /* The last removal, undoable while its toast is shown. */
-  RkMember             *removed_member;
-  AdwToast             *removed_toast;
-
   GtkFileChooserNative *chooser;
   RkCsvEncoding         chooser_encoding;
 
@@ -756,42 +752,12 @@ column_view_activate_cb (RkMembersPage *self,
     rk_members_page_present_editor (self, member);
 }
 
-static void
-rk_members_page_forget_removed (RkMembersPage *self)
+static gboolean
+restore_member (GtkWidget  *widget,
+                gpointer    member,
+                GError    **error)
 {
-  if (self->removed_toast != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->removed_toast), (gpointer *) &self->removed_toast);
-      self->removed_toast = NULL;
-    }
-  g_clear_object (&self->removed_member);
-}
-
-static void
-rk_members_page_undo_remove (RkMembersPage *self)
-{
-  g_autoptr(RkMember) member = g_steal_pointer (&self->removed_member);
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast = self->removed_toast;
-
-  if (toast != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->removed_toast);
-      self->removed_toast = NULL;
-      adw_toast_dismiss (toast);
-    }
-
-  if (member != NULL && !rk_store_restore_member (self->store, member, &error))
-    rk_widget_show_error_toast (GTK_WIDGET (self), error);
-}
-
-static void
-removed_toast_dismissed_cb (RkMembersPage *self,
-                            AdwToast      *toast)
-{
-  /* Once the toast is gone, so is the undo; the store purges the row when the file closes. */
-  if (toast == self->removed_toast)
-    rk_members_page_forget_removed (self);
+  return rk_store_restore_member (RK_MEMBERS_PAGE (widget)->store, member, error);
 }
 
 static void
@@ -803,7 +769,7 @@ remove_action (GtkWidget  *widget,
   g_autoptr(RkMember) member = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped = NULL;
-  AdwToast *toast;
+  g_autofree char *title = NULL;
 
   member = rk_members_page_find_member (self, g_variant_get_int64 (param));
   if (member == NULL)
@@ -816,20 +782,10 @@ remove_action (GtkWidget  *widget,
       return;
     }
 
-  rk_members_page_forget_removed (self);
-  self->removed_member = g_steal_pointer (&member);
-
-  escaped = g_markup_escape_text (rk_member_get_name (self->removed_member), -1);
+  escaped = g_markup_escape_text (rk_member_get_name (member), -1);
   /* Translators: a toast after removing a member from the roster; %s is the name. */
-  toast = adw_toast_new_format (_("“%s” removed"), escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (rk_members_page_undo_remove), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (removed_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  self->removed_toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->removed_toast);
-  rk_widget_add_toast (widget, toast);
+  title = g_strdup_printf (_("“%s” removed"), escaped);
+  rk_widget_add_undo_toast (widget, title, G_OBJECT (member), restore_member);
 }
 
 static void
@@ -837,7 +793,7 @@ undo_remove_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  rk_members_page_undo_remove (RK_MEMBERS_PAGE (widget));
+  rk_widget_undo (widget);
 }
 
 static void
@@ -1374,7 +1330,7 @@ rk_members_page_get_undo_toast (RkMembersPage *self)
 {
   g_return_val_if_fail (RK_IS_MEMBERS_PAGE (self), NULL);
 
-  return self->removed_toast;
+  return rk_widget_get_undo_toast (GTK_WIDGET (self));
 }
 
 /* ---- Construction --------------------------------------------------------------------------------------- */
@@ -1421,7 +1377,7 @@ rk_members_page_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  rk_members_page_forget_removed (self);
+  rk_widget_forget_undo (GTK_WIDGET (self));
 
   /* The members outlive the page (the store holds them): their handlers must go with it. */
   if (self->watched != NULL)

@@ -19,9 +19,6 @@ struct _RkOverviewPage
   /* Set while the page copies the council into its widgets, so that is not saved back as an edit. */
   gboolean      updating;
 
-  /* The last removal, undoable while its toast is shown. */
-  RkBody       *removed_body;
-  AdwToast     *removed_toast;
 
   AdwEntryRow  *name_row;
   AdwEntryRow  *municipality_row;
@@ -320,34 +317,12 @@ add_body_action (GtkWidget  *widget,
       rk_body_row_edit (RK_BODY_ROW (row));
 }
 
-static void
-rk_overview_page_undo_remove (RkOverviewPage *self)
+static gboolean
+restore_body (GtkWidget  *widget,
+              gpointer    body,
+              GError    **error)
 {
-  g_autoptr(RkBody) body = g_steal_pointer (&self->removed_body);
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast = g_steal_pointer (&self->removed_toast);
-
-  if (toast != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->removed_toast);
-      adw_toast_dismiss (toast);
-    }
-
-  if (body != NULL && !rk_store_restore_body (self->store, body, &error))
-    rk_widget_show_error_toast (GTK_WIDGET (self), error);
-}
-
-static void
-removed_toast_dismissed_cb (RkOverviewPage *self,
-                            AdwToast       *toast)
-{
-  /* Once the toast is gone, so is the undo; the store purges the row when the file closes. */
-  if (toast == self->removed_toast)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->removed_toast);
-      self->removed_toast = NULL;
-      g_clear_object (&self->removed_body);
-    }
+  return rk_store_restore_body (RK_OVERVIEW_PAGE (widget)->store, body, error);
 }
 
 static void
@@ -361,7 +336,7 @@ remove_body_action (GtkWidget  *widget,
   g_autoptr(RkBody) body = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped = NULL;
-  AdwToast *toast;
+  g_autofree char *title = NULL;
 
   for (guint i = 0; body == NULL && i < g_list_model_get_n_items (bodies); i++)
     {
@@ -380,24 +355,10 @@ remove_body_action (GtkWidget  *widget,
       return;
     }
 
-  if (self->removed_toast != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->removed_toast), (gpointer *) &self->removed_toast);
-      self->removed_toast = NULL;
-    }
-  g_set_object (&self->removed_body, body);
-
   escaped = g_markup_escape_text (rk_body_get_name (body), -1);
   /* Translators: a toast after removing a body; %s is its name. */
-  toast = adw_toast_new_format (_("“%s” removed"), escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (rk_overview_page_undo_remove), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (removed_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  self->removed_toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->removed_toast);
-  rk_widget_add_toast (widget, toast);
+  title = g_strdup_printf (_("“%s” removed"), escaped);
+  rk_widget_add_undo_toast (widget, title, G_OBJECT (body), restore_body);
 }
 
 static void
@@ -405,7 +366,7 @@ undo_remove_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  rk_overview_page_undo_remove (RK_OVERVIEW_PAGE (widget));
+  rk_widget_undo (widget);
 }
 
 RkStore *
@@ -451,12 +412,7 @@ rk_overview_page_dispose (GObject *object)
 {
   RkOverviewPage *self = RK_OVERVIEW_PAGE (object);
 
-  if (self->removed_toast != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->removed_toast), (gpointer *) &self->removed_toast);
-      self->removed_toast = NULL;
-    }
-  g_clear_object (&self->removed_body);
+  rk_widget_forget_undo (GTK_WIDGET (self));
 
   if (self->bodies_list != NULL)
     gtk_list_box_bind_model (self->bodies_list, NULL, NULL, NULL, NULL);

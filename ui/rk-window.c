@@ -8,6 +8,7 @@
 #include "rk-members-page.h"
 #include "rk-new-council-dialog.h"
 #include "rk-overview-page.h"
+#include "rk-schedule-page.h"
 #include "rk-welcome-page.h"
 #include "rk-window.h"
 
@@ -24,6 +25,7 @@ typedef struct
 static const RkPageEntry rk_pages[] = {
   { "overview", N_("Overview"), "view-grid-symbolic", rk_overview_page_get_type },
   { "members", N_("Bodies & Members"), "system-users-symbolic", rk_members_page_get_type },
+  { "schedule", N_("Schedule"), "x-office-calendar-symbolic", rk_schedule_page_get_type },
 };
 
 struct _RkWindow
@@ -654,4 +656,116 @@ rk_widget_show_error_toast (GtkWidget    *widget,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
   rk_widget_add_toast (widget, toast);
+}
+
+/* One removal a widget can undo while its toast is shown, kept as object data on the widget. */
+typedef struct {
+  GObject    *item;
+  RkUndoFunc  undo;
+  /* A weak pointer: the toast overlay owns the toast. */
+  AdwToast   *toast;
+} RkUndoState;
+
+#define RK_UNDO_STATE_KEY "rk-undo-state"
+
+static void
+rk_undo_state_forget (RkUndoState *state)
+{
+  if (state->toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (state->toast), (gpointer *) &state->toast);
+      state->toast = NULL;
+    }
+  g_clear_object (&state->item);
+}
+
+static void
+rk_undo_state_free (gpointer data)
+{
+  rk_undo_state_forget (data);
+  g_free (data);
+}
+
+static void
+undo_toast_dismissed_cb (GtkWidget *widget,
+                         AdwToast  *toast)
+{
+  RkUndoState *state = g_object_get_data (G_OBJECT (widget), RK_UNDO_STATE_KEY);
+
+  /* Once the toast is gone, so is the undo; the store purges the row when the file closes. */
+  if (state != NULL && toast == state->toast)
+    rk_undo_state_forget (state);
+}
+
+void
+rk_widget_add_undo_toast (GtkWidget  *widget,
+                          const char *title,
+                          GObject    *item,
+                          RkUndoFunc  undo)
+{
+  RkUndoState *state;
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (G_IS_OBJECT (item));
+  g_return_if_fail (undo != NULL);
+
+  if (!(state = g_object_get_data (G_OBJECT (widget), RK_UNDO_STATE_KEY)))
+    {
+      state = g_new0 (RkUndoState, 1);
+      g_object_set_data_full (G_OBJECT (widget), RK_UNDO_STATE_KEY, state, rk_undo_state_free);
+    }
+  rk_undo_state_forget (state);
+  state->item = g_object_ref (item);
+  state->undo = undo;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (rk_widget_undo), widget, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), widget, G_CONNECT_SWAPPED);
+  state->toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &state->toast);
+  rk_widget_add_toast (widget, toast);
+}
+
+void
+rk_widget_undo (GtkWidget *widget)
+{
+  RkUndoState *state = g_object_get_data (G_OBJECT (widget), RK_UNDO_STATE_KEY);
+  g_autoptr(GObject) item = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (state == NULL)
+    return;
+
+  item = g_steal_pointer (&state->item);
+  if ((toast = state->toast) != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &state->toast);
+      state->toast = NULL;
+      adw_toast_dismiss (toast);
+    }
+
+  if (item != NULL && !state->undo (widget, item, &error))
+    rk_widget_show_error_toast (widget, error);
+}
+
+AdwToast *
+rk_widget_get_undo_toast (GtkWidget *widget)
+{
+  RkUndoState *state = g_object_get_data (G_OBJECT (widget), RK_UNDO_STATE_KEY);
+
+  return state != NULL ? state->toast : NULL;
+}
+
+void
+rk_widget_forget_undo (GtkWidget *widget)
+{
+  RkUndoState *state = g_object_get_data (G_OBJECT (widget), RK_UNDO_STATE_KEY);
+
+  if (state != NULL)
+    rk_undo_state_forget (state);
 }

@@ -47,4 +47,22 @@ void         rk_widget_add_toast     (GtkWidget     *widget,
 void         rk_widget_show_error_toast (GtkWidget  *widget,
                                          const GError *error);
 
+/* Puts back @item that @widget removed; FALSE with @error (a message for the user) when it cannot. */
+typedef gboolean (*RkUndoFunc) (GtkWidget  *widget,
+                                gpointer    item,
+                                GError    **error);
+/* After @widget removed @item: shows @title (markup) in a toast with an Undo button that calls @undo on @item.
+ * A widget offers one undo at a time: a later removal replaces it, and it is gone once its toast is. */
+void         rk_widget_add_undo_toast (GtkWidget  *widget,
+                                       const char *title,
+                                       GObject    *item,
+                                       RkUndoFunc  undo);
+/* Undoes @widget's last removal while its toast is shown (the toast's button, or a page's "undo-remove" action);
+ * does nothing otherwise. */
+void         rk_widget_undo          (GtkWidget     *widget);
+/* The toast that offers @widget's undo, or NULL; for tests. */
+AdwToast    *rk_widget_get_undo_toast (GtkWidget    *widget);
+/* Drops @widget's undo (call in dispose: the removed item is not kept past the widget). */
+void         rk_widget_forget_undo   (GtkWidget     *widget);
+
 G_END_DECLS
