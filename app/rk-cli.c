@@ -98,7 +98,7 @@ parse_options (const RkCommand *command, GOptionEntry *entries, int *argc, char 
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *parameter = g_strdup_printf ("%s %s", command->name, _(command->args));
+  g_autofree char *parameter = g_strdup (_(command->args));
 
   context = g_option_context_new (parameter);
   g_option_context_set_summary (context, _(command->summary));

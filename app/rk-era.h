@@ -18,6 +18,9 @@ char    *rk_era_format_fiscal_year (int          fiscal_year);
 /* The 年度 a month belongs to: March 2026 belongs to fiscal 2025. */
 int      rk_era_fiscal_year_of     (int          year,
                                     int          month);
+/* Today's date in local time; RK_TODAY=YYYY-MM-DD pins it (tests, and a demo written "as of" a day). Everything
+ * that judges "today" (current members, overdue tasks and action items, documents' dates) asks this. */
+void     rk_era_get_today          (GDate       *date);
 /* Parses "2025-04-01" (ISO) into @date; FALSE for anything impossible (2025-02-30). */
 gboolean rk_era_parse_iso_date     (const char  *text,
                                     GDate       *date);

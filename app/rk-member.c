@@ -260,7 +260,7 @@ compute_current (RkMember *self)
   if (!rk_era_parse_iso_date (self->term_end, &end))
     return TRUE;
   g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
+  rk_era_get_today (&today);
   return g_date_compare (&end, &today) >= 0;
 }
 

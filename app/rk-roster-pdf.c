@@ -55,7 +55,7 @@ rk_roster_new (const char  *council_name,
   if (as_of != NULL)
     roster->as_of = *as_of;
   else
-    g_date_set_time_t (&roster->as_of, time (NULL));
+    rk_era_get_today (&roster->as_of);
   roster->groups = g_ptr_array_new_with_free_func (roster_group_free);
   return roster;
 }

@@ -1070,7 +1070,7 @@ static const DemoSection demo_sections[] = {
   { IN_V2, "operation", NULL, 0, "運用・見直し",
     "このルールは、協議会が毎年度の運用状況確認アンケートの結果に基づいて検証し、必要に応じて見直す。見直しの内容は、"
     "救急搬送連携部会の協議を経て協議会で決定する。" },
-  { IN_V1 | IN_V2, "form-sheet", NULL, 1, "【様式1】救急医療情報シート",
+  { IN_V1 | IN_V2, "form-sheet", NULL, 1, "救急医療情報シート",
     "本人又は家族が記入し、冷蔵庫の扉のマグネット式ケースに保管する。内容に変更があったときは書き直す。" },
 
   { IN_ADM, "purpose", NULL, 0, "目的",
@@ -1086,7 +1086,7 @@ static const DemoSection demo_sections[] = {
   { IN_ADM, "after-discharge", NULL, 0, "退院後の支援",
     "介護支援専門員は、退院後のサービスの利用状況を確認し、必要に応じて病院に情報を提供する。" },
   { IN_ADM, "operation", NULL, 0, "運用・見直し", "このルールは、病院連絡会の意見を聴いて協議会が毎年度見直す。" },
-  { IN_ADM, "form-admission", NULL, 1, "【様式2】入院時情報提供書",
+  { IN_ADM, "form-admission", NULL, 1, "入院時情報提供書",
     "介護支援専門員が記入し、病院の地域医療連携室に提出する。" },
 };
 
@@ -1882,8 +1882,8 @@ static const GenOutline gen_outline_emergency[] = {
   { "contacts", NULL, 0, "連絡先" },
   { "qa", NULL, 0, "Q&A" },
   { "operation", NULL, 0, "運用・見直し" },
-  { "form-sheet", NULL, 1, "【様式1】救急医療情報シート" },
-  { "form-checklist", NULL, 1, "【様式2】心肺蘇生中止時の確認表" },
+  { "form-sheet", NULL, 1, "救急医療情報シート" },
+  { "form-checklist", NULL, 1, "心肺蘇生中止時の確認表" },
 };
 
 static const GenOutline gen_outline_discharge[] = {
@@ -1915,8 +1915,8 @@ static const GenOutline gen_outline_discharge[] = {
   { "privacy", NULL, 0, "個人情報の取扱い" },
   { "qa", NULL, 0, "Q&A" },
   { "operation", NULL, 0, "運用・見直し" },
-  { "form-admission", NULL, 1, "【様式1】入院時情報提供書" },
-  { "form-discharge", NULL, 1, "【様式2】退院時情報提供書" },
+  { "form-admission", NULL, 1, "入院時情報提供書" },
+  { "form-discharge", NULL, 1, "退院時情報提供書" },
 };
 
 typedef struct {

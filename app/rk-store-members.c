@@ -481,7 +481,12 @@ member_changed (RkStoreRoster *roster,
       g_list_store_insert_sorted (roster->members, held, compare_members, NULL);
     }
   else
-    g_list_store_splice (roster->members, position, 1, (gpointer *) &member, 1);
+    {
+      /* The splice drops the list's reference before it adds one: hold the member across it. */
+      g_autoptr(RkMember) held = g_object_ref (member);
+
+      g_list_store_splice (roster->members, position, 1, (gpointer *) &held, 1);
+    }
 }
 
 RkMember *

@@ -336,21 +336,7 @@ rk_store_now_text (void)
 void
 rk_store_get_today (GDate *date)
 {
-  const char *pinned = g_getenv ("RK_TODAY");
-  g_autoptr(GDateTime) now = NULL;
-
-  g_return_if_fail (date != NULL);
-
-  g_date_clear (date, 1);
-  if (pinned != NULL && *pinned != '\0')
-    {
-      if (rk_era_parse_iso_date (pinned, date))
-        return;
-      g_warning ("RK_TODAY=%s is not a date (YYYY-MM-DD); using the clock", pinned);
-    }
-  now = g_date_time_new_now_local ();
-  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  rk_era_get_today (date);
 }
 
 char *

@@ -213,6 +213,11 @@ test_members_page (void)
     g_assert_false (rk_member_editor_get_can_save (editor));
     g_assert_nonnull (rk_member_editor_get_message (editor));
     gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-field", "(ss)", "name", "任期 逆転");
+    /* The member type is chosen, never assumed: Save waits for it and says so. */
+    g_assert_false (rk_member_editor_get_can_save (editor));
+    g_assert_cmpstr (rk_member_editor_get_message (editor), ==, "Choose the member type.");
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-field", "(ss)", "member-type", "2");
+    g_assert_true (rk_member_editor_get_can_save (editor));
     gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-field", "(ss)", "term-start", "2026-04-01");
     gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-field", "(ss)", "term-end", "2025-03-31");
     g_assert_false (rk_member_editor_get_can_save (editor));

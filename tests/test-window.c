@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "rk-body-row.h"
+#include "rk-meetings-page.h"
 #include "rk-new-council-dialog.h"
 #include "rk-overview-page.h"
 #include "rk-test-ui.h"
@@ -94,6 +95,53 @@ find_body_row (RkOverviewPage *page,
       return RK_BODY_ROW (row);
 
   return NULL;
+}
+
+/* The entry row titled @title inside @root (depth first), or NULL. */
+static AdwEntryRow *
+find_entry_row (GtkWidget  *root,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_ENTRY_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found = find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The list row named @name (a sidebar row's page id) inside @root, or NULL. */
+static GtkListBoxRow *
+find_named_row (GtkWidget  *root,
+                const char *name)
+{
+  if (GTK_IS_LIST_BOX_ROW (root) && g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return GTK_LIST_BOX_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBoxRow *found = find_named_row (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+page_is_shown (RkWindow   *window,
+               const char *page_id)
+{
+  GtkWidget *page = rk_window_get_page (window, page_id);
+
+  return page != NULL && gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (page))) == page;
 }
 
 static void
@@ -244,6 +292,48 @@ test_window_create_edit_reopen (void)
   body = rk_body_row_get_body (row);
   g_assert_cmpstr (rk_body_get_name (body), ==, "在宅医療・救急医療連携 作業部会");
   g_assert_cmpint (rk_body_get_tier (body), ==, RK_TIER_WORKING);
+
+  /* Text typed in one field and never applied survives another field's save, and is saved with it. */
+  {
+    AdwEntryRow *purpose_row = find_entry_row (GTK_WIDGET (row), "Purpose");
+    AdwEntryRow *municipality_row = find_entry_row (GTK_WIDGET (page), "Municipality");
+
+    g_assert_nonnull (purpose_row);
+    gtk_editable_set_text (GTK_EDITABLE (purpose_row), "連携シートの様式と運用の検討");
+    gtk_widget_activate_action (GTK_WIDGET (row), "body.rename", "s", "連携シート作業部会");
+    g_assert_cmpstr (rk_body_get_name (body), ==, "連携シート作業部会");
+    g_assert_cmpstr (rk_body_get_purpose (body), ==, "連携シートの様式と運用の検討");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (purpose_row)), ==, "連携シートの様式と運用の検討");
+
+    /* A refused rename keeps the other field's unsaved text too. */
+    gtk_editable_set_text (GTK_EDITABLE (purpose_row), "連携シートの患者情報項目の検討");
+    gtk_widget_activate_action (GTK_WIDGET (row), "body.rename", "s", "");
+    g_assert_cmpstr (rk_body_get_name (body), ==, "連携シート作業部会");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (purpose_row)), ==, "連携シートの患者情報項目の検討");
+
+    /* Leaving a field saves it, without Enter. */
+    gtk_widget_activate_action (GTK_WIDGET (row), "body.rename", "s", "在宅医療・救急医療連携 作業部会");
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    gtk_window_present (GTK_WINDOW (window));
+    g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (purpose_row)));
+    gtk_editable_set_text (GTK_EDITABLE (purpose_row), "連携シートの患者情報項目の整理");
+    gtk_window_set_focus (GTK_WINDOW (window), NULL);
+    g_assert_cmpstr (rk_body_get_purpose (body), ==, "連携シートの患者情報項目の整理");
+    gtk_widget_activate_action (GTK_WIDGET (row), "body.set-purpose", "s", "連携シートの患者情報項目の検討");
+
+    /* The same for the council's own fields. */
+    g_assert_nonnull (municipality_row);
+    gtk_editable_set_text (GTK_EDITABLE (municipality_row), "みなと区");
+    gtk_widget_activate_action (GTK_WIDGET (page), "overview.set-field", "(ss)", "name", "みなと区在宅医療・救急医療連携推進協議会");
+    g_assert_cmpstr (rk_council_get_name (rk_store_get_council (store)), ==, "みなと区在宅医療・救急医療連携推進協議会");
+    g_assert_cmpstr (rk_council_get_municipality (rk_store_get_council (store)), ==, "みなと区");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (municipality_row)), ==, "みなと区");
+    g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (municipality_row)));
+    gtk_editable_set_text (GTK_EDITABLE (municipality_row), "みなと市");
+    gtk_window_set_focus (GTK_WINDOW (window), NULL);
+    g_assert_cmpstr (rk_council_get_municipality (rk_store_get_council (store)), ==, "みなと市");
+    gtk_widget_activate_action (GTK_WIDGET (page), "overview.set-field", "(ss)", "name", info.name);
+  }
 
   row = RK_BODY_ROW (rk_overview_page_get_body_row (page, 1));
   gtk_widget_activate_action (GTK_WIDGET (row), "body.rename", "s", "病院連絡会");
@@ -431,10 +521,196 @@ test_window_demo (void)
   g_assert_cmpuint (n_bodies (store), >, 0);
   g_assert_nonnull (rk_overview_page_get_body_row (RK_OVERVIEW_PAGE (rk_window_get_page (window, "overview")), 0));
 
+  /* The shown page follows the sidebar's selection, as an assistive technology selects a row over AT-SPI (without
+   * activating it), and the selection follows the page when an action switches it. */
+  {
+    GtkListBoxRow *members_row = find_named_row (GTK_WIDGET (window), "members");
+    GtkListBox *sidebar;
+
+    g_assert_nonnull (members_row);
+    sidebar = GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (members_row)));
+    g_assert_true (page_is_shown (window, "overview"));
+    gtk_list_box_select_row (sidebar, members_row);
+    g_assert_true (page_is_shown (window, "members"));
+    gtk_list_box_select_row (sidebar, find_named_row (GTK_WIDGET (sidebar), "schedule"));
+    g_assert_true (page_is_shown (window, "schedule"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+    g_assert_true (page_is_shown (window, "overview"));
+    g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_selected_row (sidebar))), ==, "overview");
+  }
+
   /* Opening the demo again shows the same window. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
   rk_test_spin (20);
   g_assert_cmpuint (count_windows (), ==, 1);
+
+  close_window_and_check_finalized (window);
+}
+
+static int
+min_width (GtkWidget *widget)
+{
+  int min = 0, nat = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  return min;
+}
+
+/* The first widget of @type inside @root (depth first), or NULL. */
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* With RK_TEST_SCREENSHOT_DIR set, saves what @window shows as NAME.png there, to look at by eye. */
+static void
+save_screenshot (RkWindow   *window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("RK_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  graphene_rect_t bounds;
+
+  if (dir == NULL)
+    return;
+
+  rk_test_spin (300);
+  snapshot = gtk_snapshot_new ();
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
+                          gtk_widget_get_height (GTK_WIDGET (window)));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (GTK_WIDGET (window)),
+                      gtk_widget_get_height (GTK_WIDGET (window)));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* The narrowest the window's content can get. The window's own measure adds the frame that client-side decorations
+ * draw around it (its shadow, none on a phone, where windows fill the screen). */
+static int
+window_min_width (RkWindow *window)
+{
+  return min_width (gtk_window_get_child (GTK_WINDOW (window)));
+}
+
+/* The adaptive floor: every page and view usable at 360 px wide, a phone held upright. */
+static void
+test_window_narrow (void)
+{
+  static const char *page_ids[] = { "overview", "members", "schedule", "meetings" };
+  static const char *meeting_views[] = { "meetings", "actions", "challenges" };
+  RkWindow *window;
+  GtkWidget *page;
+  GtkWidget *view;
+  int min;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  rk_test_wait_for (rk_test_window_shows_council, NULL, "the demo council");
+  window = active_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  rk_test_spin (200);
+
+  /* Every page the sidebar lists, and every view of the meetings page, fits a window 360 px wide. */
+  for (guint i = 0; i < G_N_ELEMENTS (page_ids); i++)
+    {
+      GtkListBoxRow *row = find_named_row (GTK_WIDGET (window), page_ids[i]);
+
+      g_assert_nonnull (row);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page_ids[i]));
+      g_assert_true (page_is_shown (window, page_ids[i]));
+      page = rk_window_get_page (window, page_ids[i]);
+      g_test_message ("%s: the page's minimum width is %d px", page_ids[i], min_width (page));
+      g_assert_cmpint (min_width (page), <=, 360);
+      min = window_min_width (window);
+      g_test_message ("%s: the window's minimum width is %d px", page_ids[i], min);
+      g_assert_cmpint (min, <=, 360);
+      save_screenshot (window, page_ids[i]);
+    }
+  /* No page is left out of the list above. */
+  g_assert_null (gtk_widget_get_next_sibling (GTK_WIDGET (find_named_row (GTK_WIDGET (window), "meetings"))));
+
+  page = rk_window_get_page (window, "meetings");
+  for (guint i = 0; i < G_N_ELEMENTS (meeting_views); i++)
+    {
+      g_autofree char *name = g_strconcat ("meetings-", meeting_views[i], NULL);
+
+      rk_meetings_page_show_view (RK_MEETINGS_PAGE (page), meeting_views[i]);
+      g_assert_cmpstr (rk_meetings_page_get_visible_view (RK_MEETINGS_PAGE (page)), ==, meeting_views[i]);
+      view = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (find_descendant (page, ADW_TYPE_VIEW_STACK)),
+                                               meeting_views[i]);
+      g_test_message ("meetings page, %s view: its minimum width is %d px", meeting_views[i], min_width (view));
+      g_assert_cmpint (min_width (view), <=, 360);
+      min = window_min_width (window);
+      g_test_message ("meetings page, %s view: the window's minimum width is %d px", meeting_views[i], min);
+      g_assert_cmpint (min, <=, 360);
+      save_screenshot (window, name);
+    }
+
+  /* A meeting's detail in the narrow window. Shown for one of its agenda items, it is scrolled to that item's minutes;
+   * another meeting is then read from its top. */
+  {
+    RkStore *store = rk_window_get_store (window);
+    GListModel *meetings = rk_store_get_meetings (store);
+    g_autoptr(RkMeeting) first = NULL;
+    g_autoptr(RkMeeting) other = NULL;
+    g_autoptr(RkMeeting) zeroth = NULL;
+    g_autoptr(RkAgendaItem) last_item = NULL;
+    GtkScrolledWindow *scrolled;
+    GtkAdjustment *adjustment;
+    GListModel *agenda = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (meetings) && last_item == NULL; i++)
+      {
+        g_clear_object (&first);
+        first = g_list_model_get_item (meetings, i);
+        agenda = rk_store_get_agenda (store, first);
+        if (g_list_model_get_n_items (agenda) >= 3)
+          last_item = g_list_model_get_item (agenda, g_list_model_get_n_items (agenda) - 1);
+      }
+    g_assert_nonnull (last_item);
+    zeroth = g_list_model_get_item (meetings, 0);
+    other = g_list_model_get_item (meetings, zeroth == first ? 1 : 0);
+
+    rk_meetings_page_show_meeting (RK_MEETINGS_PAGE (page), rk_meeting_get_id (first),
+                                   rk_agenda_item_get_id (last_item));
+    min = window_min_width (window);
+    g_test_message ("meetings page, a meeting's detail: the window's minimum width is %d px", min);
+    g_assert_cmpint (min, <=, 360);
+    save_screenshot (window, "meetings-detail");
+
+    scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
+      rk_meetings_page_get_minutes_editor (RK_MEETINGS_PAGE (page), rk_agenda_item_get_id (last_item)),
+      GTK_TYPE_SCROLLED_WINDOW));
+    adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+    rk_test_spin (300);
+    g_test_message ("scrolled to the agenda item's minutes: %g of %g", gtk_adjustment_get_value (adjustment),
+                    gtk_adjustment_get_upper (adjustment));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+
+    rk_meetings_page_show_meeting (RK_MEETINGS_PAGE (page), rk_meeting_get_id (other), 0);
+    rk_test_spin (300);
+    g_assert_true (rk_meetings_page_get_selected_meeting (RK_MEETINGS_PAGE (page)) == other);
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  }
 
   close_window_and_check_finalized (window);
 }
@@ -465,6 +741,7 @@ main (int    argc,
   g_test_add_func ("/window/one-council-per-window", test_window_one_council_per_window);
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/demo", test_window_demo);
+  g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/color-scheme", test_window_color_scheme);
 
   return rk_test_ui_run ();

@@ -1,11 +1,21 @@
 /* rk-body-row.c — a body of the council, edited in place.
  *
- * Every edit goes to the store at once; the row then follows the body's properties, so what it shows is what is
- * stored. A refused edit is reported in a toast and the row shows the stored value again. */
+ * An edit goes to the store when the user applies it (Enter, the apply button) or leaves the field, and applying one
+ * field saves what the others hold too. The row then follows the body's properties, but a field whose text the user
+ * has changed keeps that text until it is saved: a reload after another field's save never throws it away. A
+ * refused edit is reported in a toast and that field shows the stored value again. */
 #include <glib/gi18n.h>
 
+#include "rk-accessible.h"
 #include "rk-body-row.h"
 #include "rk-window.h"
+
+typedef enum {
+  FIELD_NAME,
+  FIELD_TIER_LABEL,
+  FIELD_PURPOSE,
+  N_TEXT_FIELDS
+} TextField;
 
 struct _RkBodyRow
 {
@@ -21,6 +31,9 @@ struct _RkBodyRow
   AdwComboRow    *tier_row;
   AdwEntryRow    *tier_label_row;
   AdwEntryRow    *purpose_row;
+
+  /* The stored value each text field was last given, by TextField: text that differs is the user's unsaved edit. */
+  char           *shown[N_TEXT_FIELDS];
 };
 
 G_DEFINE_FINAL_TYPE (RkBodyRow, rk_body_row, ADW_TYPE_EXPANDER_ROW)
@@ -47,6 +60,80 @@ set_entry_text (AdwEntryRow *row,
   adw_entry_row_set_show_apply_button (row, TRUE);
 }
 
+static AdwEntryRow *
+rk_body_row_get_entry (RkBodyRow *self,
+                       TextField  field)
+{
+  switch (field)
+    {
+    case FIELD_NAME:
+      return self->name_row;
+    case FIELD_TIER_LABEL:
+      return self->tier_label_row;
+    case FIELD_PURPOSE:
+      return self->purpose_row;
+    case N_TEXT_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+rk_body_row_get_stored (RkBodyRow *self,
+                        TextField  field)
+{
+  const char *value;
+
+  switch (field)
+    {
+    case FIELD_NAME:
+      value = rk_body_get_name (self->body);
+      break;
+    case FIELD_TIER_LABEL:
+      value = rk_body_get_tier (self->body) == RK_TIER_OTHER ? rk_body_get_tier_label (self->body) : NULL;
+      break;
+    case FIELD_PURPOSE:
+      value = rk_body_get_purpose (self->body);
+      break;
+    case N_TEXT_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return value ? value : "";
+}
+
+/* Whether the user changed @field since the row last showed the stored value. */
+static gboolean
+rk_body_row_is_edited (RkBodyRow *self,
+                       TextField  field)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (rk_body_row_get_entry (self, field))),
+                    self->shown[field] ? self->shown[field] : "") != 0;
+}
+
+/* Shows the stored value of @field, unless @keep_edit and the user has an unsaved edit there. */
+static void
+rk_body_row_sync_field (RkBodyRow *self,
+                        TextField  field,
+                        gboolean   keep_edit)
+{
+  const char *stored = rk_body_row_get_stored (self, field);
+  AdwEntryRow *entry = rk_body_row_get_entry (self, field);
+
+  if (!keep_edit || !rk_body_row_is_edited (self, field))
+    set_entry_text (entry, stored);
+  else if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), stored) == 0)
+    {
+      /* Saved: the apply button has nothing left to apply. */
+      adw_entry_row_set_show_apply_button (entry, FALSE);
+      adw_entry_row_set_show_apply_button (entry, TRUE);
+    }
+
+  g_free (self->shown[field]);
+  self->shown[field] = g_strdup (stored);
+}
+
 static void
 rk_body_row_update (RkBodyRow *self)
 {
@@ -65,12 +152,14 @@ rk_body_row_update (RkBodyRow *self)
     subtitle = g_strdup (tier);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
 
-  set_entry_text (self->name_row, rk_body_get_name (self->body));
-  set_entry_text (self->purpose_row, purpose);
+  for (TextField field = 0; field < N_TEXT_FIELDS; field++)
+    rk_body_row_sync_field (self, field, TRUE);
   adw_combo_row_set_selected (self->tier_row, rk_body_get_tier (self->body));
-  set_entry_text (self->tier_label_row, rk_body_get_tier (self->body) == RK_TIER_OTHER
-                                          ? rk_body_get_tier_label (self->body) : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->tier_label_row), rk_body_get_tier (self->body) == RK_TIER_OTHER);
+  /* A tier of one's own being named stays open until it is saved. */
+  gtk_widget_set_visible (GTK_WIDGET (self->tier_label_row),
+                          rk_body_get_tier (self->body) == RK_TIER_OTHER
+                          || adw_combo_row_get_selected (self->tier_row) == RK_TIER_OTHER
+                          || rk_body_row_is_edited (self, FIELD_TIER_LABEL));
 
   /* Translators: accessible name of a body's remove button; %s is the body's name. */
   remove_label = g_strdup_printf (_("Remove “%s”"), rk_body_get_name (self->body));
@@ -78,13 +167,14 @@ rk_body_row_update (RkBodyRow *self)
                                   remove_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   rk_body_get_name (self->body), -1);
+  rk_accessible_name_expander_row (ADW_EXPANDER_ROW (self));
 
   self->updating = FALSE;
 }
 
 /* Saves the body with one field changed. The strings are copied first: the store replaces the body's own strings,
- * which rk_body_get_info() only borrows. */
-static void
+ * which rk_body_get_info() only borrows. Returns whether the store took it. */
+static gboolean
 rk_body_row_save (RkBodyRow  *self,
                   const char *name,
                   int         tier,
@@ -109,28 +199,89 @@ rk_body_row_save (RkBodyRow  *self,
   info.tier_label = new_tier_label;
 
   if (!rk_store_update_body (self->store, self->body, &info, &error))
-    rk_widget_show_error_toast (GTK_WIDGET (self), error);
+    {
+      rk_widget_show_error_toast (GTK_WIDGET (self), error);
+      return FALSE;
+    }
 
-  /* On success the body's notifications already did this; on failure it reverts the widgets. */
-  rk_body_row_update (self);
+  return TRUE;
+}
+
+/* Saves what the user typed in @field, if anything; a refused value is replaced by the stored one. */
+static void
+rk_body_row_commit (RkBodyRow *self,
+                    TextField  field)
+{
+  g_autofree char *text = NULL;
+  gboolean saved;
+
+  if (self->body == NULL || self->store == NULL || !rk_body_row_is_edited (self, field))
+    return;
+
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (rk_body_row_get_entry (self, field))));
+  switch (field)
+    {
+    case FIELD_NAME:
+      saved = rk_body_row_save (self, text, -1, NULL, NULL);
+      break;
+    case FIELD_TIER_LABEL:
+      /* Naming a tier of one's own is what chooses it. */
+      saved = rk_body_row_save (self, NULL, RK_TIER_OTHER, text, NULL);
+      break;
+    case FIELD_PURPOSE:
+      saved = rk_body_row_save (self, NULL, -1, NULL, text);
+      break;
+    case N_TEXT_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!saved)
+    {
+      self->updating = TRUE;
+      rk_body_row_sync_field (self, field, FALSE);
+      self->updating = FALSE;
+    }
+  else
+    /* Also when the store kept the value it had, so no notification came. */
+    rk_body_row_update (self);
+}
+
+/* Applying one field saves the others the user left unsaved too, so no edit waits on a field the user moved off. */
+static void
+rk_body_row_commit_all (RkBodyRow *self)
+{
+  for (TextField field = 0; field < N_TEXT_FIELDS; field++)
+    rk_body_row_commit (self, field);
+}
+
+static void
+entry_focus_leave_cb (GtkEventControllerFocus *focus,
+                      RkBodyRow               *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+
+  for (TextField field = 0; field < N_TEXT_FIELDS; field++)
+    if (GTK_WIDGET (rk_body_row_get_entry (self, field)) == entry)
+      rk_body_row_commit (self, field);
 }
 
 static void
 name_apply_cb (RkBodyRow *self)
 {
-  rk_body_row_save (self, gtk_editable_get_text (GTK_EDITABLE (self->name_row)), -1, NULL, NULL);
+  rk_body_row_commit_all (self);
 }
 
 static void
 purpose_apply_cb (RkBodyRow *self)
 {
-  rk_body_row_save (self, NULL, -1, NULL, gtk_editable_get_text (GTK_EDITABLE (self->purpose_row)));
+  rk_body_row_commit_all (self);
 }
 
 static void
 tier_label_apply_cb (RkBodyRow *self)
 {
-  rk_body_row_save (self, NULL, RK_TIER_OTHER, gtk_editable_get_text (GTK_EDITABLE (self->tier_label_row)), NULL);
+  rk_body_row_commit_all (self);
 }
 
 static void
@@ -152,11 +303,13 @@ tier_selected_cb (RkBodyRow *self)
           gtk_widget_grab_focus (GTK_WIDGET (self->tier_label_row));
           return;
         }
-      rk_body_row_save (self, NULL, RK_TIER_OTHER, label, NULL);
+      if (rk_body_row_save (self, NULL, RK_TIER_OTHER, label, NULL))
+        rk_body_row_update (self);
       return;
     }
 
-  rk_body_row_save (self, NULL, (int) tier, NULL, NULL);
+  if (!rk_body_row_save (self, NULL, (int) tier, NULL, NULL))
+    rk_body_row_update (self);
 }
 
 static void
@@ -251,6 +404,8 @@ rk_body_row_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->body);
+  for (TextField field = 0; field < N_TEXT_FIELDS; field++)
+    g_clear_pointer (&self->shown[field], g_free);
 
   G_OBJECT_CLASS (rk_body_row_parent_class)->finalize (object);
 }
@@ -344,6 +499,16 @@ rk_body_row_init (RkBodyRow *self)
   g_autoptr(GtkStringList) tiers = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rk_accessible_fix_names (GTK_WIDGET (self));
+
+  /* Leaving a field saves it: text typed without pressing Enter is not lost. */
+  for (TextField field = 0; field < N_TEXT_FIELDS; field++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect_object (focus, "leave", G_CALLBACK (entry_focus_leave_cb), self, 0);
+      gtk_widget_add_controller (GTK_WIDGET (rk_body_row_get_entry (self, field)), focus);
+    }
 
   /* In RkTier order, so the position is the tier. */
   for (RkTier tier = RK_TIER_CORE; tier <= RK_TIER_OTHER; tier++)

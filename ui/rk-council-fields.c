@@ -1,6 +1,7 @@
 /* rk-council-fields.c — the choices a council's fields offer. */
 #include "rk-council-fields.h"
 #include "rk-era.h"
+#include "rk-store-private.h"
 
 static const char *const rk_prefectures[] = {
   "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県",
@@ -63,9 +64,12 @@ rk_fiscal_year_model_new (int first,
 int
 rk_current_fiscal_year (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
 
-  return rk_era_fiscal_year_of (g_date_time_get_year (now), g_date_time_get_month (now));
+  /* The council's today: RK_TODAY pins it, as it does for everything the store dates. */
+  g_date_clear (&today, 1);
+  rk_store_get_today (&today);
+  return rk_era_fiscal_year_of (g_date_get_year (&today), g_date_get_month (&today));
 }
 
 void

@@ -4,6 +4,7 @@
  * updated in place (so a screen reader keeps its position); the advice rows are rebuilt, as their number changes. */
 #include <glib/gi18n.h>
 
+#include "rk-accessible.h"
 #include "rk-coverage-panel.h"
 
 typedef struct
@@ -100,8 +101,8 @@ rk_coverage_panel_update_type_row (RkCoveragePanel       *self,
   else
     /* Translators: accessible description of a member type no member fills; %s is a share such as "22.1%". */
     type_row->description = g_strdup_printf (_("Not on the council. National participation %s."), share);
+  /* The title names the row already (labelled-by); a label of its own would be read twice. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (type_row->row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, entry->type_name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, type_row->description,
                                   -1);
 
@@ -128,11 +129,8 @@ create_advice_row (const RkAdvice *advice)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), advice->title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), advice->text);
+  /* The title and subtitle name and describe the row (AdwActionRow's relations): nothing to add. */
   gtk_widget_add_css_class (row, "rk-advice");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, advice->title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, advice->text,
-                                  -1);
   g_object_set_data (G_OBJECT (row), "rk-advice-kind", GINT_TO_POINTER (advice->kind));
 
   return row;
@@ -207,6 +205,7 @@ rk_coverage_panel_update (RkCoveragePanel *self)
   if (common != NULL)
     {
       adw_expander_row_set_subtitle (common, common_names->str);
+      rk_accessible_name_expander_row (common);
       gtk_accessible_update_property (GTK_ACCESSIBLE (common),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Types most councils include are missing"),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, common_names->str,
@@ -397,6 +396,7 @@ static void
 rk_coverage_panel_init (RkCoveragePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rk_accessible_fix_names (GTK_WIDGET (self));
 
   /* The rows are owned by the group; the arrays only point at them. */
   self->advice_rows = g_ptr_array_new ();

@@ -181,8 +181,13 @@ rk_gantt_row_update_label (RkGanttRow *self)
     }
   else
     {
+      GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+
       self->label = rk_gantt_describe_row (self->gantt, self->row);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->label);
+      /* In the schedule's list, GTK's item around the row is what AT-SPI lists, and GTK 4.8 leaves it nameless. */
+      if (item != NULL && !GTK_IS_BOX (item))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, self->label, -1);
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->label, -1);

@@ -5,6 +5,7 @@
  * the user types (rk_member_info_validate(), the store's own rules), and Save writes everything in one go. */
 #include <glib/gi18n.h>
 
+#include "rk-accessible.h"
 #include "rk-catalog.h"
 #include "rk-era.h"
 #include "rk-member-editor.h"
@@ -71,7 +72,10 @@ static void
 rk_member_editor_get_info (RkMemberEditor *self,
                            RkMemberInfo   *info)
 {
-  info->member_type = (int) adw_combo_row_get_selected (self->type_row) + RK_MEMBER_TYPE_FIRST;
+  guint type = adw_combo_row_get_selected (self->type_row);
+
+  /* No type until the user picks one: 0 is none of the 20. */
+  info->member_type = type == GTK_INVALID_LIST_POSITION ? 0 : (int) type + RK_MEMBER_TYPE_FIRST;
   info->organisation = entry_text (self->organisation_row);
   info->name = entry_text (self->name_row);
   info->kana = entry_text (self->kana_row);
@@ -119,9 +123,16 @@ rk_member_editor_validate (RkMemberEditor *self)
   RkMemberInfo info;
 
   rk_member_editor_get_info (self, &info);
-  self->can_save = rk_member_info_validate (&info, &error);
   g_clear_pointer (&self->message, g_free);
-  if (!self->can_save)
+  if (info.member_type == 0)
+    {
+      /* The type is a choice the user makes, not a default: say so once the rest is in order. */
+      info.member_type = RK_MEMBER_TYPE_FIRST;
+      self->can_save = FALSE;
+      self->message = rk_member_info_validate (&info, &error) ? g_strdup (_("Choose the member type."))
+                                                               : g_strdup (error->message);
+    }
+  else if (!(self->can_save = rk_member_info_validate (&info, &error)))
     self->message = g_strdup (error->message);
 
   gtk_label_set_text (self->message_label, self->message ? self->message : "");
@@ -504,29 +515,6 @@ rk_member_editor_add_body_rows (RkMemberEditor *self)
     }
 }
 
-/* A new member most likely fills a type the council still lacks: offer the first of those. */
-static int
-rk_member_editor_first_missing_type (RkMemberEditor *self)
-{
-  GListModel *members = rk_store_get_members (self->store);
-  gboolean covered[RK_MEMBER_TYPE_LAST + 1] = { FALSE, };
-
-  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
-    {
-      g_autoptr(RkMember) member = g_list_model_get_item (members, i);
-      int type = rk_member_get_member_type (member);
-
-      if (rk_member_get_current (member) && type >= RK_MEMBER_TYPE_FIRST && type <= RK_MEMBER_TYPE_LAST)
-        covered[type] = TRUE;
-    }
-
-  for (int type = RK_MEMBER_TYPE_FIRST; type <= RK_MEMBER_TYPE_LAST; type++)
-    if (!covered[type])
-      return type;
-
-  return RK_MEMBER_TYPE_LAST;
-}
-
 static void
 rk_member_editor_constructed (GObject *object)
 {
@@ -550,6 +538,8 @@ rk_member_editor_constructed (GObject *object)
 
   self->updating = TRUE;
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
+  /* A new member's type is chosen, never assumed (the first of the list would be 都道府県). */
+  adw_combo_row_set_selected (self->type_row, GTK_INVALID_LIST_POSITION);
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
   self->updating = FALSE;
 
@@ -568,7 +558,8 @@ rk_member_editor_constructed (GObject *object)
   else
     {
       RkMemberInfo info = {
-        .member_type = rk_member_editor_first_missing_type (self),
+        /* None: the user picks the type (a guess would be saved unnoticed). */
+        .member_type = 0,
         .role = RK_ROLE_MEMBER,
       };
 
@@ -693,6 +684,7 @@ static void
 rk_member_editor_init (RkMemberEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rk_accessible_fix_names (GTK_WIDGET (self));
 
   self->body_checks = g_ptr_array_new ();
   add_calendar_button (self->term_start_row, _("Choose the Start of Term"));

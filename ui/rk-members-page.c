@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "rk-accessible.h"
 #include "rk-catalog.h"
 #include "rk-coverage-panel.h"
 #include "rk-era.h"
@@ -16,6 +17,7 @@
 #include "rk-roster-csv.h"
 #include "rk-roster-import-dialog.h"
 #include "rk-roster-pdf.h"
+#include "rk-store-private.h"
 #include "rk-window.h"
 
 typedef enum {
@@ -105,6 +107,7 @@ rk_members_page_show_error (RkMembersPage *self,
 
   dialog = adw_message_dialog_new (window, heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  rk_accessible_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -181,12 +184,12 @@ filter_member (gpointer item,
     return FALSE;
   if (self->filter_months != 0)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                               g_date_time_get_month (now),
-                                               g_date_time_get_year (now));
+      GDate today;
 
-      if (!rk_member_term_ends_within (member, today, self->filter_months))
+      /* The council's today (RK_TODAY pins it), the same day the store dates edits by. */
+      g_date_clear (&today, 1);
+      rk_store_get_today (&today);
+      if (!rk_member_term_ends_within (member, &today, self->filter_months))
         return FALSE;
     }
 
@@ -223,11 +226,30 @@ rk_members_page_update_counts (RkMembersPage *self)
   else
     {
       gboolean empty = g_list_model_get_n_items (members) == 0;
+      gboolean former_would_show = FALSE;
+      const char *description;
 
+      /* When only hiding former members empties the list, the way out is that toggle, not the filters. */
+      if (!empty && !self->show_former)
+        {
+          self->show_former = TRUE;
+          for (guint i = 0; i < g_list_model_get_n_items (members) && !former_would_show; i++)
+            {
+              g_autoptr(RkMember) member = g_list_model_get_item (members, i);
+
+              former_would_show = filter_member (member, self);
+            }
+          self->show_former = FALSE;
+        }
+
+      if (empty)
+        description = _("Add the council’s members, or import a roster from a CSV file.");
+      else if (former_would_show)
+        description = _("Only former members match. Turn on “Former Members” to see them.");
+      else
+        description = _("Change the filters to see more members.");
       adw_status_page_set_title (self->empty_page, empty ? _("No Members Yet") : _("No Matching Members"));
-      adw_status_page_set_description (self->empty_page,
-                                       empty ? _("Add the council’s members, or import a roster from a CSV file.")
-                                             : _("Change the filters to see more members."));
+      adw_status_page_set_description (self->empty_page, description);
       gtk_stack_set_visible_child_name (self->roster_stack, "empty");
     }
 }
@@ -530,6 +552,25 @@ create_member_menu (RkMember *member)
   return G_MENU_MODEL (menu);
 }
 
+/* Names the roster row that holds @cell_child (the name cell's widget) after the member: its name and type. The
+ * row is GTK's, and has no name of its own in GTK 4.8. */
+static void
+rk_members_page_name_row (GtkWidget *cell_child,
+                          RkMember  *member)
+{
+  GtkWidget *cell = gtk_widget_get_parent (cell_child);
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  /* Translators: accessible name of a roster row: a member's name, then their member type. */
+  g_autofree char *label = g_strdup_printf (C_("roster row", "%1$s, %2$s"), rk_member_get_name (member),
+                                            member_type_name (rk_member_get_member_type (member)));
+
+  if (cell != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    rk_member_get_name (member), -1);
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 update_cell (GtkListItem *list_item)
 {
@@ -553,6 +594,7 @@ update_cell (GtkListItem *list_item)
         gtk_label_set_text (GTK_LABEL (name), rk_member_get_name (member));
         gtk_label_set_text (GTK_LABEL (kana), rk_member_get_kana (member));
         gtk_widget_set_visible (kana, *rk_member_get_kana (member) != '\0');
+        rk_members_page_name_row (child, member);
         return;
       }
     case COLUMN_ACTIONS:
@@ -578,8 +620,18 @@ update_cell (GtkListItem *list_item)
       gtk_label_set_text (GTK_LABEL (child), member_type_name (rk_member_get_member_type (member)));
       return;
     case COLUMN_BODIES:
-      gtk_label_set_text (GTK_LABEL (child), rk_member_get_bodies (member));
-      return;
+      {
+        const char *bodies = rk_member_get_bodies (member);
+
+        /* An empty cell would have no name over AT-SPI. */
+        gtk_label_set_text (GTK_LABEL (child), *bodies != '\0' ? bodies : "—");
+        if (*bodies != '\0')
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL);
+        else
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Not on Any Body"), -1);
+        return;
+      }
     case COLUMN_TERM:
       text = format_term (member);
       gtk_label_set_text (GTK_LABEL (child), text);
@@ -892,8 +944,7 @@ end_term_action (GtkWidget  *widget,
   RkMembersPage *self = RK_MEMBERS_PAGE (widget);
   gint64 id = g_variant_get_int64 (param);
   RkMember *member = rk_members_page_find_member (self, id);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = rk_store_today_text ();
   g_autofree char *heading = NULL;
   GtkWidget *dialog, *box, *entry, *label;
 
@@ -928,6 +979,7 @@ end_term_action (GtkWidget  *widget,
   g_signal_connect_object (entry, "changed", G_CALLBACK (end_term_date_changed_cb), dialog, 0);
   end_term_date_changed_cb (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (end_term_response_cb), self, 0);
+  rk_accessible_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1186,6 +1238,8 @@ rk_members_page_choose_file (RkMembersPage  *self,
                                                save ? _("_Export") : _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  if (save)
+    rk_file_chooser_use_documents (GTK_FILE_CHOOSER (self->chooser));
   if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested_name);
   g_object_set_data (G_OBJECT (self->chooser), "rk-purpose", GINT_TO_POINTER (purpose));
@@ -1224,7 +1278,7 @@ export_csv_action (GtkWidget  *widget,
 
   self->chooser_encoding = cp932 ? RK_CSV_ENCODING_CP932 : RK_CSV_ENCODING_UTF8;
   rk_members_page_choose_file (self, CHOOSE_EXPORT_CSV,
-                               cp932 ? _("Export Roster for Excel (Shift_JIS)") : _("Export Roster (UTF-8)"), name);
+                               cp932 ? _("Export Roster for Excel (Shift_JIS (CP932))") : _("Export Roster (UTF-8)"), name);
 }
 
 static void
@@ -1508,6 +1562,17 @@ static void
 rk_members_page_init (RkMembersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rk_accessible_fix_names (GTK_WIDGET (self));
+  rk_accessible_name_drop_down (self->type_dropdown, _("Filter by Member Type"));
+  rk_accessible_name_drop_down (self->body_dropdown, _("Filter by Body"));
+  rk_accessible_name_drop_down (self->role_dropdown, _("Filter by Role"));
+  rk_accessible_name_drop_down (self->term_dropdown, _("Filter by End of Term"));
+  /* The column view's inner list and header row are GTK's, named after their types in GTK 4.8. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    GTK_IS_LIST_VIEW (child) ? _("Member Roster") : _("Column Headers"), -1);
 
   self->watched = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, NULL);
   self->body_choices = g_array_new (FALSE, FALSE, sizeof (gint64));

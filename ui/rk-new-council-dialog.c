@@ -4,8 +4,10 @@
  * store would accept them; the store still has the last word and its error is shown if creating fails. */
 #include <glib/gi18n.h>
 
+#include "rk-accessible.h"
 #include "rk-council-fields.h"
 #include "rk-new-council-dialog.h"
+#include "rk-window.h"
 
 struct _RkNewCouncilDialog
 {
@@ -73,6 +75,18 @@ rk_new_council_dialog_validate (RkNewCouncilDialog *self)
 
   g_free (self->message);
   self->message = can_create ? NULL : g_strdup (error->message);
+  if (!can_create && (info.prefecture == NULL || *info.prefecture == '\0'))
+    {
+      RkCouncilInfo chosen = info;
+
+      /* The core asks to enter a prefecture; here it is picked from a list. */
+      chosen.prefecture = "東京都";
+      if (rk_council_info_validate (&chosen, NULL))
+        {
+          g_free (self->message);
+          self->message = g_strdup (_("Choose the prefecture."));
+        }
+    }
   gtk_label_set_text (self->message_label, self->message ? self->message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), self->touched && self->message != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.create", can_create && self->chooser == NULL);
@@ -110,6 +124,7 @@ rk_new_council_dialog_create_at (RkNewCouncilDialog *self,
                                                   error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      rk_accessible_fix_names (dialog);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
@@ -140,6 +155,7 @@ rk_new_council_dialog_chooser_response_cb (RkNewCouncilDialog   *self,
                                                   _("Choose a folder on this computer."));
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      rk_accessible_fix_names (dialog);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
@@ -161,7 +177,6 @@ rk_new_council_dialog_choose_file (RkNewCouncilDialog *self)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
   gtk_file_filter_set_name (filter, _("Renkei Councils"));
   gtk_file_filter_add_mime_type (filter, RK_STORE_MIME_TYPE);
@@ -174,12 +189,7 @@ rk_new_council_dialog_choose_file (RkNewCouncilDialog *self)
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (documents);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-    }
+  rk_file_chooser_use_documents (GTK_FILE_CHOOSER (self->chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (rk_new_council_dialog_chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
@@ -392,6 +402,27 @@ rk_new_council_dialog_class_init (RkNewCouncilDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
 }
 
+
+/* The groups have no titles (the dialog's title says it all), so GTK would name their lists after their type. */
+static void
+rk_new_council_dialog_name_groups (GtkWidget *widget,
+                                   guint     *n_found)
+{
+  const char *names[] = { N_("Council"), N_("How the Council Is Set Up") };
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_GROUP (child))
+        {
+          if (*n_found < G_N_ELEMENTS (names))
+            rk_accessible_name_group (ADW_PREFERENCES_GROUP (child), _(names[*n_found]));
+          (*n_found)++;
+        }
+      else
+        rk_new_council_dialog_name_groups (child, n_found);
+    }
+}
+
 static void
 rk_new_council_dialog_init (RkNewCouncilDialog *self)
 {
@@ -400,8 +431,11 @@ rk_new_council_dialog_init (RkNewCouncilDialog *self)
   g_autoptr(GtkStringList) setups = rk_setup_model_new ();
   int current = rk_current_fiscal_year ();
   int last;
+  guint n_groups = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rk_accessible_fix_names (GTK_WIDGET (self));
+  rk_new_council_dialog_name_groups (GTK_WIDGET (self), &n_groups);
 
   self->filling = TRUE;
   adw_combo_row_set_model (self->prefecture_row, G_LIST_MODEL (prefectures));

@@ -1,14 +1,26 @@
 /* rk-overview-page.c — the 概要 page.
  *
- * The council's fields are saved one at a time through rk_store_update_council(); the widgets then follow the
- * council's properties. A refused edit shows the store's message in a toast and the stored value again. Bodies are
+ * The council's fields are saved one at a time through rk_store_update_council(): a text field when the user applies
+ * it or leaves it (applying one saves what the others hold too), a choice at once. The widgets then follow the
+ * council's properties, except a text field the user has changed and not yet saved, which keeps its text. A refused
+ * edit shows the store's message in a toast and that field's stored value again. Bodies are
  * a GtkListBox bound to the store's GListModel; removing one offers undo. */
 #include <glib/gi18n.h>
 
+#include "rk-accessible.h"
 #include "rk-body-row.h"
 #include "rk-council-fields.h"
 #include "rk-overview-page.h"
 #include "rk-window.h"
+
+typedef enum {
+  FIELD_NAME,
+  FIELD_MUNICIPALITY,
+  FIELD_NOTES,
+  N_TEXT_FIELDS
+} TextField;
+
+static const char *const text_field_names[N_TEXT_FIELDS] = { "name", "municipality", "notes" };
 
 struct _RkOverviewPage
 {
@@ -27,6 +39,9 @@ struct _RkOverviewPage
   AdwComboRow  *setup_row;
   GtkTextView  *notes_view;
   GtkListBox   *bodies_list;
+
+  /* The stored text each text field was last given, by TextField: text that differs is the user's unsaved edit. */
+  char         *shown[N_TEXT_FIELDS];
 };
 
 G_DEFINE_FINAL_TYPE (RkOverviewPage, rk_overview_page, ADW_TYPE_BIN)
@@ -76,6 +91,90 @@ rk_overview_page_get_notes_text (RkOverviewPage *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+
+static char *
+rk_overview_page_get_text (RkOverviewPage *self,
+                           TextField       field)
+{
+  switch (field)
+    {
+    case FIELD_NAME:
+      return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+    case FIELD_MUNICIPALITY:
+      return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->municipality_row)));
+    case FIELD_NOTES:
+      return rk_overview_page_get_notes_text (self);
+    case N_TEXT_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+rk_overview_page_get_stored (RkOverviewPage *self,
+                             TextField       field)
+{
+  RkCouncil *council = rk_store_get_council (self->store);
+  const char *value;
+
+  switch (field)
+    {
+    case FIELD_NAME:
+      value = rk_council_get_name (council);
+      break;
+    case FIELD_MUNICIPALITY:
+      value = rk_council_get_municipality (council);
+      break;
+    case FIELD_NOTES:
+      value = rk_council_get_notes (council);
+      break;
+    case N_TEXT_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return value ? value : "";
+}
+
+/* Whether the user changed @field since the page last showed the stored value. */
+static gboolean
+rk_overview_page_is_edited (RkOverviewPage *self,
+                            TextField       field)
+{
+  g_autofree char *text = rk_overview_page_get_text (self, field);
+
+  return g_strcmp0 (text, self->shown[field] ? self->shown[field] : "") != 0;
+}
+
+/* Shows the stored value of @field, unless @keep_edit and the user has an unsaved edit there. */
+static void
+rk_overview_page_sync_field (RkOverviewPage *self,
+                             TextField       field,
+                             gboolean        keep_edit)
+{
+  const char *stored = rk_overview_page_get_stored (self, field);
+  g_autofree char *text = rk_overview_page_get_text (self, field);
+
+  if (!keep_edit || !rk_overview_page_is_edited (self, field))
+    {
+      if (field == FIELD_NOTES)
+        rk_overview_page_set_notes_text (self, stored);
+      else
+        set_entry_text (field == FIELD_NAME ? self->name_row : self->municipality_row, stored);
+    }
+  else if (field != FIELD_NOTES && g_strcmp0 (text, stored) == 0)
+    {
+      AdwEntryRow *row = field == FIELD_NAME ? self->name_row : self->municipality_row;
+
+      /* Saved: the apply button has nothing left to apply. */
+      adw_entry_row_set_show_apply_button (row, FALSE);
+      adw_entry_row_set_show_apply_button (row, TRUE);
+    }
+
+  g_free (self->shown[field]);
+  self->shown[field] = g_strdup (stored);
+}
+
 static void
 rk_overview_page_update (RkOverviewPage *self)
 {
@@ -88,9 +187,8 @@ rk_overview_page_update (RkOverviewPage *self)
 
   self->updating = TRUE;
 
-  set_entry_text (self->name_row, rk_council_get_name (council));
-  set_entry_text (self->municipality_row, rk_council_get_municipality (council));
-  rk_overview_page_set_notes_text (self, rk_council_get_notes (council));
+  for (TextField field = 0; field < N_TEXT_FIELDS; field++)
+    rk_overview_page_sync_field (self, field, TRUE);
 
   /* A stored prefecture outside the 47 (the demo's fictional one) is still shown as it is. */
   position = prefectures ? rk_string_model_find (prefectures, prefecture) : GTK_INVALID_LIST_POSITION;
@@ -121,7 +219,7 @@ rk_overview_page_update (RkOverviewPage *self)
 
 /* Saves the council with one field changed (the others as stored). Strings are copied first: the store replaces
  * the council's own strings, which rk_council_get_info() only borrows. */
-static void
+static gboolean
 rk_overview_page_save (RkOverviewPage *self,
                        const char     *field,
                        const char     *text,
@@ -151,32 +249,75 @@ rk_overview_page_save (RkOverviewPage *self,
     info.setup = (RkSetupKind) number;
 
   if (!rk_store_update_council (self->store, &info, &error))
-    rk_widget_show_error_toast (GTK_WIDGET (self), error);
+    {
+      rk_widget_show_error_toast (GTK_WIDGET (self), error);
+      return FALSE;
+    }
 
-  /* On success the council's notifications already did this; on failure it reverts the widgets. */
-  rk_overview_page_update (self);
+  return TRUE;
+}
+
+/* Saves what the user typed in @field, if anything; a refused value is replaced by the stored one. */
+static void
+rk_overview_page_commit (RkOverviewPage *self,
+                         TextField       field)
+{
+  g_autofree char *text = NULL;
+
+  if (self->store == NULL || !rk_overview_page_is_edited (self, field))
+    return;
+
+  text = rk_overview_page_get_text (self, field);
+  if (rk_overview_page_save (self, text_field_names[field], text, 0))
+    /* Also when the store kept the value it had, so no notification came. */
+    rk_overview_page_update (self);
+  else
+    {
+      self->updating = TRUE;
+      rk_overview_page_sync_field (self, field, FALSE);
+      self->updating = FALSE;
+    }
+}
+
+/* Applying one field saves the others the user left unsaved too. */
+static void
+rk_overview_page_commit_all (RkOverviewPage *self)
+{
+  for (TextField field = 0; field < N_TEXT_FIELDS; field++)
+    rk_overview_page_commit (self, field);
+}
+
+/* A choice failed: show the stored choices again (text fields keep their unsaved edits). */
+static void
+rk_overview_page_save_choice (RkOverviewPage *self,
+                              const char     *field,
+                              const char     *text,
+                              int             number)
+{
+  if (!rk_overview_page_save (self, field, text, number))
+    rk_overview_page_update (self);
 }
 
 static void
 text_apply_cb (RkOverviewPage *self,
                AdwEntryRow    *row)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-
-  if (row == self->name_row)
-    rk_overview_page_save (self, "name", text, 0);
-  else if (row == self->municipality_row)
-    rk_overview_page_save (self, "municipality", text, 0);
+  rk_overview_page_commit_all (self);
 }
 
-/* Notes are long text: saved when the user leaves the field rather than with an apply button. */
 static void
-rk_overview_page_save_notes (RkOverviewPage *self)
+field_focus_leave_cb (GtkEventControllerFocus *focus,
+                      RkOverviewPage          *self)
 {
-  g_autofree char *notes = rk_overview_page_get_notes_text (self);
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
 
-  if (self->store != NULL && g_strcmp0 (notes, rk_council_get_notes (rk_store_get_council (self->store))) != 0)
-    rk_overview_page_save (self, "notes", notes, 0);
+  /* Notes are long text: saved when the user leaves the field rather than with an apply button. */
+  if (widget == GTK_WIDGET (self->name_row))
+    rk_overview_page_commit (self, FIELD_NAME);
+  else if (widget == GTK_WIDGET (self->municipality_row))
+    rk_overview_page_commit (self, FIELD_MUNICIPALITY);
+  else if (widget == GTK_WIDGET (self->notes_view))
+    rk_overview_page_commit (self, FIELD_NOTES);
 }
 
 static void
@@ -193,12 +334,12 @@ combo_selected_cb (RkOverviewPage *self,
     {
       GtkStringObject *item = adw_combo_row_get_selected_item (row);
 
-      rk_overview_page_save (self, "prefecture", gtk_string_object_get_string (item), 0);
+      rk_overview_page_save_choice (self, "prefecture", gtk_string_object_get_string (item), 0);
     }
   else if (row == self->fiscal_year_row)
-    rk_overview_page_save (self, "fiscal-year", NULL, self->first_fiscal_year + (int) selected);
+    rk_overview_page_save_choice (self, "fiscal-year", NULL, self->first_fiscal_year + (int) selected);
   else if (row == self->setup_row)
-    rk_overview_page_save (self, "setup", NULL, (int) selected);
+    rk_overview_page_save_choice (self, "setup", NULL, (int) selected);
 }
 
 static void
@@ -215,7 +356,7 @@ set_field_action (GtkWidget  *widget,
   if (g_str_equal (field, "notes"))
     {
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), value, -1);
-      rk_overview_page_save_notes (self);
+      rk_overview_page_commit (self, FIELD_NOTES);
     }
   else if (g_str_equal (field, "name") || g_str_equal (field, "municipality"))
     {
@@ -229,7 +370,7 @@ set_field_action (GtkWidget  *widget,
       guint position = rk_string_model_find (adw_combo_row_get_model (self->prefecture_row), value);
 
       if (position == GTK_INVALID_LIST_POSITION)
-        rk_overview_page_save (self, "prefecture", value, 0);
+        rk_overview_page_save_choice (self, "prefecture", value, 0);
       else
         adw_combo_row_set_selected (self->prefecture_row, position);
     }
@@ -241,7 +382,7 @@ set_field_action (GtkWidget  *widget,
       if (year >= self->first_fiscal_year && year - self->first_fiscal_year < (int) g_list_model_get_n_items (years))
         adw_combo_row_set_selected (self->fiscal_year_row, year - self->first_fiscal_year);
       else
-        rk_overview_page_save (self, "fiscal-year", NULL, year);
+        rk_overview_page_save_choice (self, "fiscal-year", NULL, year);
     }
   else if (g_str_equal (field, "setup"))
     adw_combo_row_set_selected (self->setup_row, (guint) g_ascii_strtoull (value, NULL, 10));
@@ -427,6 +568,8 @@ rk_overview_page_finalize (GObject *object)
   RkOverviewPage *self = RK_OVERVIEW_PAGE (object);
 
   g_clear_object (&self->store);
+  for (TextField field = 0; field < N_TEXT_FIELDS; field++)
+    g_clear_pointer (&self->shown[field], g_free);
 
   G_OBJECT_CLASS (rk_overview_page_parent_class)->finalize (object);
 }
@@ -506,14 +649,23 @@ rk_overview_page_class_init (RkOverviewPageClass *klass)
 static void
 rk_overview_page_init (RkOverviewPage *self)
 {
-  GtkEventController *focus;
+  GtkWidget *fields[3];
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rk_accessible_fix_names (GTK_WIDGET (self));
 
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "leave", G_CALLBACK (rk_overview_page_save_notes), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
+  /* Leaving a field saves it: text typed without pressing Enter is not lost. */
+  fields[0] = GTK_WIDGET (self->name_row);
+  fields[1] = GTK_WIDGET (self->municipality_row);
+  fields[2] = GTK_WIDGET (self->notes_view);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect_object (focus, "leave", G_CALLBACK (field_focus_leave_cb), self, 0);
+      gtk_widget_add_controller (fields[i], focus);
+    }
 
   placeholder = gtk_label_new (_("No bodies yet. Add the meetings the council works through."));
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);

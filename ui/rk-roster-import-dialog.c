@@ -4,6 +4,7 @@
  * rk_store_import_members(), one transaction, so a refusal leaves the roster as it was. */
 #include <glib/gi18n.h>
 
+#include "rk-accessible.h"
 #include "rk-catalog.h"
 #include "rk-roster-import-dialog.h"
 
@@ -49,10 +50,7 @@ create_row (const char *title,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  -1);
+  /* The title and subtitle name and describe the row (AdwActionRow's relations): nothing to add. */
   return row;
 }
 
@@ -162,14 +160,7 @@ rk_roster_import_dialog_fill (RkRosterImportDialog *self)
   /* Translators: the button that imports the good rows of a roster file. */
   accept = g_strdup_printf (ngettext ("_Import %u Member", "_Import %u Members", n_good), n_good);
   gtk_button_set_label (GTK_BUTTON (self->accept_button), accept);
-  {
-    /* The accessible name is the label without its mnemonic underline. */
-    g_autoptr(GString) plain = g_string_new (accept);
-
-    g_string_replace (plain, "_", "", 0);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->accept_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    plain->str, -1);
-  }
+  rk_accessible_fix_names (self->accept_button);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.accept", n_good > 0);
 }
 
@@ -308,6 +299,7 @@ static void
 rk_roster_import_dialog_init (RkRosterImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rk_accessible_fix_names (GTK_WIDGET (self));
 
   self->bad_rows = g_ptr_array_new ();
 }

@@ -8,6 +8,7 @@
  * once; a removal offers undo in a toast. */
 #include <glib/gi18n.h>
 
+#include "rk-accessible.h"
 #include "rk-catalog.h"
 #include "rk-era.h"
 #include "rk-gantt-row.h"
@@ -90,6 +91,7 @@ rk_schedule_page_show_error (RkSchedulePage *self,
 
   dialog = adw_message_dialog_new (window, heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  rk_accessible_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -695,6 +697,7 @@ choose_template_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "rk-month-row", row);
   g_object_set_data_full (G_OBJECT (dialog), "rk-template-id", g_strdup (id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (template_response_cb), self, 0);
+  rk_accessible_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -844,6 +847,7 @@ rk_schedule_page_choose_file (RkSchedulePage *self,
                                                _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  rk_file_chooser_use_documents (GTK_FILE_CHOOSER (self->chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_object_set_data (G_OBJECT (self->chooser), "rk-purpose", GINT_TO_POINTER (purpose));
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
@@ -1207,6 +1211,7 @@ static void
 rk_schedule_page_init (RkSchedulePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rk_accessible_fix_names (GTK_WIDGET (self));
 
   self->bound_items = g_ptr_array_new ();
   self->zoom = RK_GANTT_ZOOM_MONTH;

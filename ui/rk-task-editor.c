@@ -5,6 +5,7 @@
  * it cannot save, and Save writes everything in one go. */
 #include <glib/gi18n.h>
 
+#include "rk-accessible.h"
 #include "rk-catalog.h"
 #include "rk-era.h"
 #include "rk-month-row.h"
@@ -589,6 +590,7 @@ static void
 rk_task_editor_init (RkTaskEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rk_accessible_fix_names (GTK_WIDGET (self));
 
   self->owner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }

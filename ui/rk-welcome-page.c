@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rk-accessible.h"
 #include "rk-application.h"
 #include "rk-welcome-page.h"
 
@@ -41,7 +42,6 @@ rk_welcome_page_create_recent_row (GtkRecentInfo *info)
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *shown_dir = NULL;
   const char *home = g_get_home_dir ();
-  g_autofree char *accessible = NULL;
   GtkWidget *row;
 
   /* ~/Documents reads better than /home/name/Documents. */
@@ -59,10 +59,7 @@ rk_welcome_page_create_recent_row (GtkRecentInfo *info)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uri);
   gtk_widget_set_tooltip_text (row, path);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-
-  /* Translators: accessible name of a recent council row; %s is the council's name. */
-  accessible = g_strdup_printf (_("Open %s"), gtk_recent_info_get_display_name (info));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  /* The row's title names it (AdwActionRow's labelled-by); a label of its own would be read as well. */
 
   return row;
 }
@@ -135,6 +132,7 @@ rk_welcome_page_init (RkWelcomePage *self)
   GtkIconTheme *theme;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rk_accessible_fix_names (GTK_WIDGET (self));
 
   /* The app icon is installed with the app; from the build tree fall back to a stock icon. */
   theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));

@@ -5,10 +5,13 @@
  * "store" property (RkStore); to add one, write the class and add a line to rk_pages[]. */
 #include <glib/gi18n.h>
 
+#include "rk-accessible.h"
+#include "rk-meetings-page.h"
 #include "rk-members-page.h"
 #include "rk-new-council-dialog.h"
 #include "rk-overview-page.h"
 #include "rk-schedule-page.h"
+#include "rk-search-bar.h"
 #include "rk-welcome-page.h"
 #include "rk-window.h"
 
@@ -26,6 +29,7 @@ static const RkPageEntry rk_pages[] = {
   { "overview", N_("Overview"), "view-grid-symbolic", rk_overview_page_get_type },
   { "members", N_("Bodies & Members"), "system-users-symbolic", rk_members_page_get_type },
   { "schedule", N_("Schedule"), "x-office-calendar-symbolic", rk_schedule_page_get_type },
+  { "meetings", N_("Meetings & Minutes"), "x-office-address-book-symbolic", rk_meetings_page_get_type },
 };
 
 struct _RkWindow
@@ -47,6 +51,7 @@ struct _RkWindow
   AdwWindowTitle       *content_title;
   GtkListBox           *sidebar_list;
   GtkStack             *page_stack;
+  RkSearchBar          *search_bar;
 };
 
 G_DEFINE_FINAL_TYPE (RkWindow, rk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -95,13 +100,9 @@ rk_window_update_title (RkWindow *self)
   municipality = rk_council_get_municipality (council);
   prefecture = rk_council_get_prefecture (council);
 
-  if (municipality && *municipality && prefecture && *prefecture)
-    /* Translators: window subtitle: municipality, prefecture. In Japanese the prefecture comes first. */
-    subtitle = g_strdup_printf (C_("window subtitle", "%1$s, %2$s"), municipality, prefecture);
-  else if (municipality && *municipality)
-    subtitle = g_strdup (municipality);
-  else
-    subtitle = g_strdup (prefecture ? prefecture : "");
+  /* A Japanese address: the prefecture, then the municipality, with no separator (架空県みなと市), whatever the
+   * language of the interface, since both are Japanese names. */
+  subtitle = g_strconcat (prefecture ? prefecture : "", municipality ? municipality : "", NULL);
 
   gtk_window_set_title (GTK_WINDOW (self), name);
   gtk_label_set_text (self->sidebar_title, name);
@@ -125,6 +126,7 @@ rk_window_show_page (RkWindow   *self,
   adw_window_title_set_title (self->content_title, _(entry->title));
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 
+  /* The sidebar's selection always says which page is shown (the page was set first, so this changes nothing). */
   for (row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row; row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), entry->id) == 0)
       gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
@@ -135,6 +137,24 @@ sidebar_row_activated_cb (RkWindow      *self,
                           GtkListBoxRow *row)
 {
   rk_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+/* The shown page follows the sidebar's selection, however it changes: a click, the arrow keys, or an assistive
+ * technology selecting a row over AT-SPI (which does not activate it). Only activating a row leaves a folded
+ * sidebar for the page, so moving through the rows with the keyboard does not jump away from them. */
+static void
+sidebar_row_selected_cb (RkWindow      *self,
+                         GtkListBoxRow *row)
+{
+  const RkPageEntry *entry;
+
+  if (row == NULL || self->store == NULL
+      || !(entry = rk_window_find_page_entry (gtk_widget_get_name (GTK_WIDGET (row))))
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), entry->id) == 0)
+    return;
+
+  gtk_stack_set_visible_child_name (self->page_stack, entry->id);
+  adw_window_title_set_title (self->content_title, _(entry->title));
 }
 
 static void
@@ -201,6 +221,8 @@ rk_window_set_store (RkWindow *self,
   /* Start on the sidebar, not inside the first field, so a keystroke cannot overwrite the council's name. */
   gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
   rk_window_set_action_enabled (self, "save-copy", TRUE);
+  rk_search_bar_set_store (self->search_bar, store);
+  rk_window_set_action_enabled (self, "search", TRUE);
 
   if ((warning = rk_store_get_location_warning (store)))
     {
@@ -252,6 +274,14 @@ rk_window_get_page (RkWindow   *self,
   return gtk_stack_get_child_by_name (self->page_stack, page_id);
 }
 
+GtkWidget *
+rk_window_get_search_bar (RkWindow *self)
+{
+  g_return_val_if_fail (RK_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->search_bar);
+}
+
 void
 rk_window_add_toast (RkWindow *self,
                      AdwToast *toast)
@@ -275,7 +305,21 @@ rk_window_show_error (RkWindow     *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  rk_accessible_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+rk_file_chooser_use_documents (GtkFileChooser *chooser)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
+
+  folder = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                  ? documents : g_get_home_dir ());
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }
 
 static GtkFileFilter *
@@ -392,6 +436,7 @@ save_copy_action (GSimpleAction *action,
                                                _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  rk_file_chooser_use_documents (GTK_FILE_CHOOSER (self->chooser));
   {
     g_autofree char *name = g_strconcat (suggested, RK_STORE_SUFFIX, NULL);
 
@@ -431,11 +476,27 @@ show_page_action (GSimpleAction *action,
   rk_window_show_page (RK_WINDOW (user_data), g_variant_get_string (param, NULL));
 }
 
+static void
+search_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  RkWindow *self = user_data;
+
+  if (self->store == NULL)
+    return;
+
+  /* Folded, the sidebar may be what is shown: the search lives above the content. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  rk_search_bar_start (self->search_bar);
+}
+
 static const GActionEntry win_actions[] = {
   { "close", close_action },
   { "save-copy", save_copy_action },
   { "open-file", open_file_action, "s" },
   { "show-page", show_page_action, "s" },
+  { "search", search_action },
 };
 
 static void
@@ -577,6 +638,7 @@ rk_window_class_init (RkWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RK_TYPE_WELCOME_PAGE);
+  g_type_ensure (RK_TYPE_SEARCH_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/renkei/Renkei/ui/rk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RkWindow, toast_overlay);
@@ -589,8 +651,12 @@ rk_window_class_init (RkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RkWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, RkWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, RkWindow, search_bar);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 static void
@@ -602,6 +668,7 @@ rk_window_init (RkWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   rk_window_set_action_enabled (self, "save-copy", FALSE);
+  rk_window_set_action_enabled (self, "search", FALSE);
 
   self->settings = g_settings_new (RK_APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -697,6 +764,35 @@ undo_toast_dismissed_cb (GtkWidget *widget,
     rk_undo_state_forget (state);
 }
 
+#define RK_TOAST_DISMISSED_KEY "rk-toast-dismissed"
+/* Longer than AdwToastOverlay's show and hide animations (300 ms each). */
+#define RK_TOAST_SETTLE_MS 350
+
+static void
+toast_mark_dismissed (AdwToast *toast)
+{
+  g_object_set_data (G_OBJECT (toast), RK_TOAST_DISMISSED_KEY, GINT_TO_POINTER (TRUE));
+}
+
+static gboolean
+toast_dismiss_settled (gpointer data)
+{
+  AdwToast *toast = data;
+
+  if (!g_object_get_data (G_OBJECT (toast), RK_TOAST_DISMISSED_KEY))
+    adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+/* libadwaita 1.2 frees a toast's state twice when the toast is dismissed while its show animation still runs
+ * (an undo right after a removal): let the animation settle first, and never dismiss a toast twice. */
+static void
+toast_dismiss_later (AdwToast *toast)
+{
+  g_timeout_add_full (G_PRIORITY_DEFAULT, RK_TOAST_SETTLE_MS, toast_dismiss_settled, g_object_ref (toast),
+                      g_object_unref);
+}
+
 void
 rk_widget_add_undo_toast (GtkWidget  *widget,
                           const char *title,
@@ -724,6 +820,7 @@ rk_widget_add_undo_toast (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (rk_widget_undo), widget, G_CONNECT_SWAPPED);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (toast_mark_dismissed), NULL);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), widget, G_CONNECT_SWAPPED);
   state->toast = toast;
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &state->toast);
@@ -746,7 +843,7 @@ rk_widget_undo (GtkWidget *widget)
     {
       g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &state->toast);
       state->toast = NULL;
-      adw_toast_dismiss (toast);
+      toast_dismiss_later (toast);
     }
 
   if (item != NULL && !state->undo (widget, item, &error))

@@ -24,6 +24,11 @@ GtkWidget   *rk_window_get_welcome_page (RkWindow   *self);
 /* The page widget with the id of the sidebar table ("overview", …), or NULL when no council is shown. */
 GtkWidget   *rk_window_get_page      (RkWindow      *self,
                                       const char    *page_id);
+/* The search (an RkSearchBar, ui/rk-search-bar.h) that win.search (Ctrl+F) opens. */
+GtkWidget   *rk_window_get_search_bar (RkWindow     *self);
+/* Starts a save dialog in the user's Documents folder (the home folder when there is none), not wherever the
+ * process happens to run. */
+void         rk_file_chooser_use_documents (GtkFileChooser *chooser);
 /* Takes ownership of @toast. */
 void         rk_window_add_toast     (RkWindow      *self,
                                       AdwToast      *toast);
