@@ -199,59 +199,6 @@ compare_action_ptrs (gconstpointer a,
   return compare_actions (*(gpointer const *) a, *(gpointer const *) b, NULL);
 }
 
-/* Tells @list that @item changed, so that views look at it again; an item out of order moves to its place. */
-static void
-item_changed (GListStore       *list,
-              gpointer          item,
-              GCompareDataFunc  compare)
-{
-  GListModel *model = G_LIST_MODEL (list);
-  g_autoptr(GObject) prev = NULL;
-  g_autoptr(GObject) next = NULL;
-  guint position;
-
-  if (!g_list_store_find (list, item, &position))
-    return;
-  if (position > 0)
-    prev = g_list_model_get_item (model, position - 1);
-  next = g_list_model_get_item (model, position + 1);
-  if ((prev != NULL && compare (prev, item, NULL) > 0) || (next != NULL && compare (item, next, NULL) > 0))
-    {
-      g_autoptr(GObject) held = g_object_ref (item);
-
-      g_list_store_remove (list, position);
-      g_list_store_insert_sorted (list, held, compare, NULL);
-    }
-  else
-    {
-      /* The splice drops the list's reference before it adds one: hold the item across it. */
-      g_autoptr(GObject) held = g_object_ref (item);
-
-      g_list_store_splice (list, position, 1, (gpointer *) &held, 1);
-    }
-}
-
-static void
-list_remove (GListStore *list,
-             gpointer    item)
-{
-  guint position;
-
-  if (list != NULL && g_list_store_find (list, item, &position))
-    g_list_store_remove (list, position);
-}
-
-static void
-list_insert (GListStore       *list,
-             gpointer          item,
-             GCompareDataFunc  compare)
-{
-  guint position;
-
-  if (list != NULL && !g_list_store_find (list, item, &position))
-    g_list_store_insert_sorted (list, item, compare, NULL);
-}
-
 /* ------------------------------------------------------------------------------------------------------------ */
 /* SQL helpers */
 
@@ -847,8 +794,8 @@ rk_store_add_meeting (RkStore              *self,
     goto fail;
 
   meeting = remember (lists->known_meetings, id, rk_meeting_new_for_store (id, number, info));
-  list_insert (lists->meetings, meeting, compare_meetings_by_date);
-  list_insert (body_list (lists, info->body_id), meeting, compare_meetings_by_number);
+  rk_store_list_insert (lists->meetings, meeting, compare_meetings_by_date);
+  rk_store_list_insert (body_list (lists, info->body_id), meeting, compare_meetings_by_number);
   return meeting;
 
 fail:
@@ -906,14 +853,14 @@ rk_store_update_meeting (RkStore              *self,
   rk_meeting_set_info (meeting, info);
   rk_meeting_set_number (meeting, number);
   g_object_thaw_notify (G_OBJECT (meeting));
-  item_changed (lists->meetings, meeting, compare_meetings_by_date);
+  rk_store_item_changed (lists->meetings, meeting, compare_meetings_by_date);
   if (info->body_id != old_body_id)
     {
-      list_remove (body_list (lists, old_body_id), meeting);
-      list_insert (body_list (lists, info->body_id), meeting, compare_meetings_by_number);
+      rk_store_list_remove (body_list (lists, old_body_id), meeting);
+      rk_store_list_insert (body_list (lists, info->body_id), meeting, compare_meetings_by_number);
     }
   else if (body_list (lists, old_body_id) != NULL)
-    item_changed (body_list (lists, old_body_id), meeting, compare_meetings_by_number);
+    rk_store_item_changed (body_list (lists, old_body_id), meeting, compare_meetings_by_number);
   return TRUE;
 
 fail:
@@ -928,7 +875,6 @@ rk_store_remove_meeting (RkStore    *self,
                          GError    **error)
 {
   g_autofree char *now = NULL;
-  g_autoptr(RkStmt) stmt = NULL;
   RkStoreMeetings *lists;
   sqlite3 *db;
 
@@ -941,38 +887,25 @@ rk_store_remove_meeting (RkStore    *self,
   now = rk_store_now_text ();
   if (!rk_store_begin (db, error))
     return FALSE;
-  stmt = rk_store_prepare (db, "UPDATE meeting SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, rk_meeting_get_id (meeting));
-  rk_store_bind_text (stmt, 2, now);
-  if (!rk_store_step_done (stmt, error))
-    goto fail;
-  if (sqlite3_changes (db) != 1)
-    {
-      rk_store_set_not_found (error, rk_meeting_get_title (meeting));
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!index_meeting_tree (db, rk_meeting_get_id (meeting), FALSE, error)
+  if (!rk_store_exec_id (db, "UPDATE meeting SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                         rk_meeting_get_id (meeting), now, rk_meeting_get_title (meeting), error)
+      || !index_meeting_tree (db, rk_meeting_get_id (meeting), FALSE, error)
       || !rk_store_touch_council (db, now, error) || !rk_store_commit (db, error))
-    goto fail;
+    {
+      rk_store_rollback (db);
+      return FALSE;
+    }
 
   {
     g_autoptr(RkMeeting) held = g_object_ref (meeting);
     g_autoptr(GError) local_error = NULL;
 
-    list_remove (lists->meetings, meeting);
-    list_remove (body_list (lists, rk_meeting_get_body_id (meeting)), meeting);
+    rk_store_list_remove (lists->meetings, meeting);
+    rk_store_list_remove (body_list (lists, rk_meeting_get_body_id (meeting)), meeting);
     if (!load_actions (lists, db, &local_error))
       g_warning ("Could not read the action items: %s", local_error->message);
   }
   return TRUE;
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  rk_store_rollback (db);
-  return FALSE;
 }
 
 gboolean
@@ -1035,8 +968,8 @@ rk_store_restore_meeting (RkStore    *self,
     /* A meeting of a body in the bin stays hidden until the body comes back. */
     if (shown)
       {
-        list_insert (lists->meetings, meeting, compare_meetings_by_date);
-        list_insert (body_list (lists, rk_meeting_get_body_id (meeting)), meeting, compare_meetings_by_number);
+        rk_store_list_insert (lists->meetings, meeting, compare_meetings_by_date);
+        rk_store_list_insert (body_list (lists, rk_meeting_get_body_id (meeting)), meeting, compare_meetings_by_number);
       }
     if (!load_actions (lists, db, &local_error))
       g_warning ("Could not read the action items: %s", local_error->message);
@@ -1211,7 +1144,7 @@ rk_store_add_agenda_item (RkStore                 *self,
     }
 
   item = rk_agenda_item_new_for_store (id, rk_meeting_get_id (meeting), position, 0, info);
-  list_insert (agenda, item, compare_agenda_items);
+  rk_store_list_insert (agenda, item, compare_agenda_items);
   return item;
 }
 
@@ -1274,7 +1207,7 @@ rk_store_update_agenda_item (RkStore                 *self,
 
   rk_agenda_item_set_info (item, info);
   if (agenda_of (lists, item) != NULL)
-    item_changed (agenda_of (lists, item), item, compare_agenda_items);
+    rk_store_item_changed (agenda_of (lists, item), item, compare_agenda_items);
   return TRUE;
 
 fail:
@@ -1450,36 +1383,19 @@ edit_row (RkStore     *self,
           GError     **error)
 {
   sqlite3 *db = rk_store_get_db (self);
-  g_autoptr(RkStmt) stmt = NULL;
   g_autofree char *now = rk_store_now_text ();
 
   if (!rk_store_begin (db, error))
     return FALSE;
-  stmt = rk_store_prepare (db, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    rk_store_bind_text (stmt, 2, now);
-  if (!rk_store_step_done (stmt, error))
-    goto fail;
-  if (sqlite3_changes (db) != 1)
+  if (!rk_store_exec_id (db, sql, id, now, title, error)
+      || (index_sql != NULL ? !index_rows (db, index_kind, index_sql, id, TRUE, error)
+                            : !rk_store_index_drop (db, index_kind, id, error))
+      || !rk_store_touch_council (db, now, error) || !rk_store_commit (db, error))
     {
-      rk_store_set_not_found (error, title);
-      goto fail;
+      rk_store_rollback (db);
+      return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (index_sql != NULL ? !index_rows (db, index_kind, index_sql, id, TRUE, error)
-                        : !rk_store_index_drop (db, index_kind, id, error))
-    goto fail;
-  if (!rk_store_touch_council (db, now, error) || !rk_store_commit (db, error))
-    goto fail;
   return TRUE;
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  rk_store_rollback (db);
-  return FALSE;
 }
 
 gboolean
@@ -1497,7 +1413,7 @@ rk_store_remove_agenda_item (RkStore       *self,
                     "UPDATE agenda_item SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
                     "agenda_item", NULL, error))
     return FALSE;
-  list_remove (agenda_of (lists, item), item);
+  rk_store_list_remove (agenda_of (lists, item), item);
   return TRUE;
 }
 
@@ -1516,7 +1432,7 @@ rk_store_restore_agenda_item (RkStore       *self,
                     "UPDATE agenda_item SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
                     "agenda_item", AGENDA_INDEX_SQL "WHERE id = ?1", error))
     return FALSE;
-  list_insert (agenda_of (lists, item), item, compare_agenda_items);
+  rk_store_list_insert (agenda_of (lists, item), item, compare_agenda_items);
   return TRUE;
 }
 
@@ -1855,7 +1771,7 @@ rk_store_add_action_item (RkStore                 *self,
 
   action = remember (lists->known_actions, id, rk_action_item_new_for_store (id, rk_meeting_get_id (meeting), done_on,
                                                                             info));
-  list_insert (lists->actions, action, compare_actions);
+  rk_store_list_insert (lists->actions, action, compare_actions);
   return action;
 
 fail:
@@ -1913,7 +1829,7 @@ rk_store_update_action_item (RkStore                 *self,
     goto fail;
 
   rk_action_item_set_info (action, info, done_on);
-  item_changed (lists->actions, action, compare_actions);
+  rk_store_item_changed (lists->actions, action, compare_actions);
   return TRUE;
 
 fail:
@@ -1937,7 +1853,7 @@ rk_store_remove_action_item (RkStore       *self,
                     "UPDATE action_item SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
                     "action_item", NULL, error))
     return FALSE;
-  list_remove (lists->actions, action);
+  rk_store_list_remove (lists->actions, action);
   return TRUE;
 }
 
@@ -1958,7 +1874,7 @@ rk_store_restore_action_item (RkStore       *self,
     return FALSE;
   /* Only while its meeting is shown: the tracker lists the action items of the meetings in the list. */
   if (rk_store_find_meeting (self, rk_action_item_get_meeting_id (action)) != NULL)
-    list_insert (lists->actions, action, compare_actions);
+    rk_store_list_insert (lists->actions, action, compare_actions);
   return TRUE;
 }
 
@@ -2096,7 +2012,7 @@ rk_store_carry_action (RkStore       *self,
 
   item = rk_agenda_item_new_for_store (id, rk_meeting_get_id (meeting), position, rk_action_item_get_id (action),
                                        &info);
-  list_insert (agenda, item, compare_agenda_items);
+  rk_store_list_insert (agenda, item, compare_agenda_items);
   return item;
 
 fail:
@@ -2180,7 +2096,7 @@ rk_store_add_challenge (RkStore                *self,
     goto fail;
 
   challenge = rk_challenge_new_for_store (id, now, 0, info);
-  list_insert (lists->challenges, challenge, compare_challenges);
+  rk_store_list_insert (lists->challenges, challenge, compare_challenges);
   return challenge;
 
 fail:
@@ -2233,7 +2149,7 @@ rk_store_update_challenge (RkStore                *self,
     goto fail;
 
   rk_challenge_set_info (challenge, info);
-  item_changed (lists->challenges, challenge, compare_challenges);
+  rk_store_item_changed (lists->challenges, challenge, compare_challenges);
   return TRUE;
 
 fail:
@@ -2257,7 +2173,7 @@ rk_store_remove_challenge (RkStore      *self,
                     "UPDATE challenge SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
                     "challenge", NULL, error))
     return FALSE;
-  list_remove (lists->challenges, challenge);
+  rk_store_list_remove (lists->challenges, challenge);
   return TRUE;
 }
 
@@ -2276,7 +2192,7 @@ rk_store_restore_challenge (RkStore      *self,
                     "UPDATE challenge SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
                     "challenge", CHALLENGE_INDEX_SQL, error))
     return FALSE;
-  list_insert (lists->challenges, challenge, compare_challenges);
+  rk_store_list_insert (lists->challenges, challenge, compare_challenges);
   return TRUE;
 }
 

@@ -456,39 +456,6 @@ insert_member (sqlite3_stmt        *stmt,
   return TRUE;
 }
 
-/* Tells the list that @member changed, so that filtered and sorted views of it (by type, body, role, term) and
- * the coverage panel look at it again; a member whose type or kana changed moves to its place. */
-static void
-member_changed (RkStoreRoster *roster,
-                RkMember      *member)
-{
-  GListModel *model = G_LIST_MODEL (roster->members);
-  g_autoptr(RkMember) prev = NULL;
-  g_autoptr(RkMember) next = NULL;
-  guint position;
-
-  if (!g_list_store_find (roster->members, member, &position))
-    return;
-  if (position > 0)
-    prev = g_list_model_get_item (model, position - 1);
-  next = g_list_model_get_item (model, position + 1);
-  if ((prev != NULL && compare_members (prev, member, NULL) > 0)
-      || (next != NULL && compare_members (member, next, NULL) > 0))
-    {
-      g_autoptr(RkMember) held = g_object_ref (member);
-
-      g_list_store_remove (roster->members, position);
-      g_list_store_insert_sorted (roster->members, held, compare_members, NULL);
-    }
-  else
-    {
-      /* The splice drops the list's reference before it adds one: hold the member across it. */
-      g_autoptr(RkMember) held = g_object_ref (member);
-
-      g_list_store_splice (roster->members, position, 1, (gpointer *) &held, 1);
-    }
-}
-
 RkMember *
 rk_store_add_member (RkStore             *self,
                      const RkMemberInfo  *info,
@@ -530,44 +497,6 @@ fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
   rk_store_rollback (db);
   return NULL;
-}
-
-/* Runs one statement on a member row (?1 = id, ?2 = the second value when it has one) in its own transaction with
- * the council's modified_at; NOT_FOUND when no row matched. */
-static gboolean
-edit_member_row (RkStore     *self,
-                 RkMember    *member,
-                 const char  *sql,
-                 const char  *value,
-                 GError     **error)
-{
-  sqlite3 *db = rk_store_get_db (self);
-  g_autoptr(RkStmt) stmt = NULL;
-
-  if (!rk_store_begin (db, error))
-    return FALSE;
-  stmt = rk_store_prepare (db, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, rk_member_get_id (member));
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    rk_store_bind_text (stmt, 2, value);
-  if (!rk_store_step_done (stmt, error))
-    goto fail;
-  if (sqlite3_changes (db) != 1)
-    {
-      rk_store_set_not_found (error, rk_member_get_name (member));
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!rk_store_touch_council (db, NULL, error) || !rk_store_commit (db, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  rk_store_rollback (db);
-  return FALSE;
 }
 
 gboolean
@@ -613,7 +542,7 @@ rk_store_update_member (RkStore             *self,
     goto fail;
 
   rk_member_set_info (member, &stored);
-  member_changed (roster, member);
+  rk_store_item_changed (roster->members, member, compare_members);
   return TRUE;
 
 fail:
@@ -627,21 +556,18 @@ rk_store_remove_member (RkStore   *self,
                         RkMember  *member,
                         GError   **error)
 {
-  g_autofree char *now = rk_store_now_text ();
   RkStoreRoster *roster;
-  guint position;
 
   g_return_val_if_fail (RK_IS_STORE (self), FALSE);
   g_return_val_if_fail (RK_IS_MEMBER (member), FALSE);
 
   /* The seats stay as they are, so that undo brings them back with the member. */
   if ((roster = ensure_roster (self, error)) == NULL
-      || !edit_member_row (self, member, "UPDATE member SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-                           now, error))
+      || !rk_store_edit_row (self, "UPDATE member SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                           rk_member_get_id (member), rk_member_get_name (member), error))
     return FALSE;
 
-  if (g_list_store_find (roster->members, member, &position))
-    g_list_store_remove (roster->members, position);
+  rk_store_list_remove (roster->members, member);
   return TRUE;
 }
 
@@ -652,22 +578,20 @@ rk_store_restore_member (RkStore   *self,
 {
   g_autoptr(GError) seats_error = NULL;
   RkStoreRoster *roster;
-  guint position;
 
   g_return_val_if_fail (RK_IS_STORE (self), FALSE);
   g_return_val_if_fail (RK_IS_MEMBER (member), FALSE);
 
   if ((roster = ensure_roster (self, error)) == NULL
-      || !edit_member_row (self, member,
-                           "UPDATE member SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", NULL,
-                           error))
+      || !rk_store_edit_row (self,
+                           "UPDATE member SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+                           rk_member_get_id (member), rk_member_get_name (member), error))
     return FALSE;
 
   /* The restore is committed; the seats only refresh what the member shows. */
   if (!reload_seats (roster, rk_store_get_db (self), member, &seats_error))
     g_warning ("Could not read the seats of a restored member: %s", seats_error->message);
-  if (!g_list_store_find (roster->members, member, &position))
-    g_list_store_insert_sorted (roster->members, member, compare_members, NULL);
+  rk_store_list_insert (roster->members, member, compare_members);
   return TRUE;
 }
 
@@ -854,7 +778,7 @@ rk_store_set_member_bodies (RkStore       *self,
     goto fail;
 
   ok = reload_seats (roster, db, member, error);
-  member_changed (roster, member);
+  rk_store_item_changed (roster->members, member, compare_members);
   return ok;
 
 fail:
@@ -951,7 +875,7 @@ rk_store_end_member_term (RkStore     *self,
   rk_member_set_seats (member, NULL, 0, roster->bodies);
   rk_member_mark_ended (member);
   g_object_thaw_notify (G_OBJECT (member));
-  member_changed (roster, member);
+  rk_store_item_changed (roster->members, member, compare_members);
   return TRUE;
 
 fail:

@@ -98,6 +98,35 @@ gboolean   rk_store_fs_type_is_network (gint64 f_type);
 gboolean   rk_store_text_is_blank   (const char *text);
 gboolean   rk_store_text_is_valid   (const char *text);
 
+/* Runs @sql, which takes ?1 = @id (and ?2 = @text when it has a second parameter) and changes rows, inside the
+ * caller's transaction; fails with NOT_FOUND (naming @what) when none changed, unless @what is NULL. */
+gboolean   rk_store_exec_id         (sqlite3             *db,
+                                     const char          *sql,
+                                     gint64               id,
+                                     const char          *text,
+                                     const char          *what,
+                                     GError             **error);
+/* A soft delete or restore of one row in its own transaction: rk_store_exec_id() with ?2 = the current time, and
+ * the council's modified_at set to the same time. */
+gboolean   rk_store_edit_row        (RkStore             *self,
+                                     const char          *sql,
+                                     gint64               id,
+                                     const char          *what,
+                                     GError             **error);
+
+/* The store's GListStores hold live objects that views are bound to. rk_store_list_remove() drops @item and
+ * rk_store_list_insert() puts it in its sorted place unless it is there already (both do nothing for a NULL list,
+ * one not loaded yet). rk_store_item_changed() tells views that @item changed so they look at it again; with a
+ * @compare, an item now out of order moves to its place. */
+void       rk_store_list_remove     (GListStore          *list,
+                                     gpointer             item);
+void       rk_store_list_insert     (GListStore          *list,
+                                     gpointer             item,
+                                     GCompareDataFunc     compare);
+void       rk_store_item_changed    (GListStore          *list,
+                                     gpointer             item,
+                                     GCompareDataFunc     compare);
+
 /* The model objects are property bags that only the store writes, after the edit is committed. */
 RkCouncil *rk_council_new_for_store (void);
 void       rk_council_set_info      (RkCouncil           *self,

@@ -139,43 +139,6 @@ compare_versions (gconstpointer a,
   return compare_ids (rk_rule_version_get_id ((RkRuleVersion *) a), rk_rule_version_get_id ((RkRuleVersion *) b));
 }
 
-static void
-list_remove (GListStore *list,
-             gpointer    item)
-{
-  guint position;
-
-  if (list != NULL && g_list_store_find (list, item, &position))
-    g_list_store_remove (list, position);
-}
-
-static void
-list_insert (GListStore       *list,
-             gpointer          item,
-             GCompareDataFunc  compare)
-{
-  guint position;
-
-  if (list != NULL && !g_list_store_find (list, item, &position))
-    g_list_store_insert_sorted (list, item, compare, NULL);
-}
-
-/* Tells views that @item changed (a splice of itself), so that rows bound to it are looked at again. */
-static void
-item_changed (GListStore *list,
-              gpointer    item)
-{
-  guint position;
-
-  if (list != NULL && g_list_store_find (list, item, &position))
-    {
-      /* The splice drops the list's reference before it adds one: hold the item across it. */
-      g_autoptr(GObject) held = g_object_ref (item);
-
-      g_list_store_splice (list, position, 1, (gpointer *) &held, 1);
-    }
-}
-
 static gpointer
 remember (GHashTable *known,
           gint64      id,
@@ -241,32 +204,6 @@ query_int64 (sqlite3     *db,
       return FALSE;
     }
   *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  return TRUE;
-}
-
-/* Runs @sql, which takes ?1 = @id and changes rows, and fails with NOT_FOUND (naming @what) when none changed. */
-static gboolean
-exec_id (sqlite3     *db,
-         const char  *sql,
-         gint64       id,
-         const char  *text,
-         const char  *what,
-         GError     **error)
-{
-  g_autoptr(RkStmt) stmt = rk_store_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    rk_store_bind_text (stmt, 2, text);
-  if (!rk_store_step_done (stmt, error))
-    return FALSE;
-  if (what != NULL && sqlite3_changes (db) == 0)
-    {
-      rk_store_set_not_found (error, what);
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -1136,7 +1073,7 @@ rk_store_add_rule_document (RkStore                   *self,
     goto fail;
 
   document = remember (lists->known_documents, id, rk_rule_document_new_for_store (id, (int) position, now, info));
-  list_insert (lists->documents, document, compare_documents);
+  rk_store_list_insert (lists->documents, document, compare_documents);
   return g_object_ref (document);
 
 fail:
@@ -1185,7 +1122,7 @@ rk_store_update_rule_document (RkStore                   *self,
     goto fail;
 
   rk_rule_document_set_info (document, info);
-  item_changed (lists->documents, document);
+  rk_store_item_changed (lists->documents, document, NULL);
   return TRUE;
 
 fail:
@@ -1215,7 +1152,7 @@ set_document_deleted (RkStore         *self,
   id = rk_rule_document_get_id (document);
   if (!rk_store_begin (db, error))
     return FALSE;
-  if (!exec_id (db, deleted ? "UPDATE rule_document SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL"
+  if (!rk_store_exec_id (db, deleted ? "UPDATE rule_document SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL"
                             : "UPDATE rule_document SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
                 id, now, rk_rule_document_get_title (document), error)
       || !index_sections (db, SECTIONS_OF_LIVE_VERSIONS, id, !deleted, error)
@@ -1226,9 +1163,9 @@ set_document_deleted (RkStore         *self,
     }
 
   if (deleted)
-    list_remove (lists->documents, document);
+    rk_store_list_remove (lists->documents, document);
   else
-    list_insert (lists->documents, document, compare_documents);
+    rk_store_list_insert (lists->documents, document, compare_documents);
   return TRUE;
 }
 
@@ -1369,7 +1306,7 @@ write_version (RkStore                  *self,
   {
     gint64 document_id = rk_rule_version_get_document_id (version);
 
-    item_changed (g_hash_table_lookup (lists->version_lists, &document_id), version);
+    rk_store_item_changed (g_hash_table_lookup (lists->version_lists, &document_id), version, NULL);
   }
   return TRUE;
 
@@ -1482,7 +1419,7 @@ rk_store_branch_rule_version (RkStore        *self,
 
   branch = remember (lists->known_versions, id, rk_rule_version_new_for_store (id, document_id, old_id, FALSE, now,
                                                                               &info));
-  list_insert (versions, branch, compare_versions);
+  rk_store_list_insert (versions, branch, compare_versions);
   return g_object_ref (branch);
 
 fail:
@@ -1526,7 +1463,7 @@ set_version_deleted (RkStore        *self,
           goto fail;
         }
     }
-  if (!exec_id (db, deleted ? "UPDATE rule_version SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL"
+  if (!rk_store_exec_id (db, deleted ? "UPDATE rule_version SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL"
                             : "UPDATE rule_version SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
                 id, now, rk_rule_version_get_display_label (version), error)
       || !index_sections (db, SECTIONS_OF_VERSION, id, !deleted, error)
@@ -1534,9 +1471,9 @@ set_version_deleted (RkStore        *self,
     goto fail;
 
   if (deleted)
-    list_remove (versions, version);
+    rk_store_list_remove (versions, version);
   else
-    list_insert (versions, version, compare_versions);
+    rk_store_list_insert (versions, version, compare_versions);
   return TRUE;
 
 fail:
@@ -2361,7 +2298,7 @@ rk_store_set_form_fields (RkStore                *self,
   if (!rk_store_begin (db, error))
     return FALSE;
   if (!check_version (db, version, TRUE, error)
-      || !exec_id (db, "DELETE FROM form_field WHERE section_id = ?1", rk_rule_section_get_id (section), NULL, NULL,
+      || !rk_store_exec_id (db, "DELETE FROM form_field WHERE section_id = ?1", rk_rule_section_get_id (section), NULL, NULL,
                    error)
       || !insert_fields (db, rk_rule_section_get_id (section), fields, n_fields, error)
       || !rk_store_touch_council (db, now, error) || !rk_store_commit (db, error))
@@ -2373,7 +2310,7 @@ rk_store_set_form_fields (RkStore                *self,
   {
     GListStore *list = tree->list;
 
-    item_changed (list, section);
+    rk_store_item_changed (list, section, NULL);
   }
   return TRUE;
 }
@@ -2502,7 +2439,7 @@ rk_store_unlink_rule_section (RkStore  *self,
   now = rk_store_now_text ();
   if (!rk_store_begin (db, error))
     return FALSE;
-  if (!exec_id (db, "DELETE FROM section_link WHERE id = ?1", link_id, NULL, _("the link"), error)
+  if (!rk_store_exec_id (db, "DELETE FROM section_link WHERE id = ?1", link_id, NULL, _("the link"), error)
       || !rk_store_touch_council (db, now, error) || !rk_store_commit (db, error))
     {
       rk_store_rollback (db);
@@ -2710,7 +2647,7 @@ edit_comment (RkStore     *self,
   now = rk_store_now_text ();
   if (!rk_store_begin (db, error))
     return FALSE;
-  if (!exec_id (db, sql, comment_id, text != NULL ? text : now, _("the comment"), error)
+  if (!rk_store_exec_id (db, sql, comment_id, text != NULL ? text : now, _("the comment"), error)
       || !rk_store_touch_council (db, now, error) || !rk_store_commit (db, error))
     {
       rk_store_rollback (db);

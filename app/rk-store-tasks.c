@@ -418,34 +418,6 @@ rk_store_add_template_tasks (RkStore     *self,
 /* ------------------------------------------------------------------------------------------------------------ */
 /* Editing */
 
-/* Tells the list that @task changed, so that views of it look at it again; a task whose step changed moves to its
- * place. */
-static void
-task_changed (RkStoreSchedule *schedule,
-              RkTask          *task)
-{
-  GListModel *model = G_LIST_MODEL (schedule->tasks);
-  g_autoptr(RkTask) prev = NULL;
-  g_autoptr(RkTask) next = NULL;
-  guint position;
-
-  if (!g_list_store_find (schedule->tasks, task, &position))
-    return;
-  if (position > 0)
-    prev = g_list_model_get_item (model, position - 1);
-  next = g_list_model_get_item (model, position + 1);
-  if ((prev != NULL && compare_tasks (prev, task, NULL) > 0)
-      || (next != NULL && compare_tasks (task, next, NULL) > 0))
-    {
-      g_autoptr(RkTask) held = g_object_ref (task);
-
-      g_list_store_remove (schedule->tasks, position);
-      g_list_store_insert_sorted (schedule->tasks, held, compare_tasks, NULL);
-    }
-  else
-    g_list_store_splice (schedule->tasks, position, 1, (gpointer *) &task, 1);
-}
-
 gboolean
 rk_store_update_task (RkStore           *self,
                       RkTask            *task,
@@ -506,7 +478,7 @@ rk_store_update_task (RkStore           *self,
   rk_task_set_info (task, info);
   rk_task_set_position (task, position);
   g_object_thaw_notify (G_OBJECT (task));
-  task_changed (schedule, task);
+  rk_store_item_changed (schedule->tasks, task, compare_tasks);
   return TRUE;
 
 fail:
@@ -664,62 +636,23 @@ fail:
   return FALSE;
 }
 
-/* Runs one statement on a task row (?1 = id, ?2 = now when it has one) with the council's modified_at, in one
- * transaction; NOT_FOUND when no row matched. */
-static gboolean
-edit_task_row (RkStore     *self,
-               RkTask      *task,
-               const char  *sql,
-               GError     **error)
-{
-  sqlite3 *db = rk_store_get_db (self);
-  g_autoptr(RkStmt) stmt = NULL;
-  g_autofree char *now = rk_store_now_text ();
-
-  if (!rk_store_begin (db, error))
-    return FALSE;
-  stmt = rk_store_prepare (db, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, rk_task_get_id (task));
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    rk_store_bind_text (stmt, 2, now);
-  if (!rk_store_step_done (stmt, error))
-    goto fail;
-  if (sqlite3_changes (db) != 1)
-    {
-      rk_store_set_not_found (error, rk_task_get_title (task));
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!rk_store_touch_council (db, now, error) || !rk_store_commit (db, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  rk_store_rollback (db);
-  return FALSE;
-}
-
 gboolean
 rk_store_remove_task (RkStore  *self,
                       RkTask   *task,
                       GError  **error)
 {
   RkStoreSchedule *schedule;
-  guint position;
 
   g_return_val_if_fail (RK_IS_STORE (self), FALSE);
   g_return_val_if_fail (RK_IS_TASK (task), FALSE);
 
   /* The meetings keep their task_id, so that undo brings the links back with the task. */
   if ((schedule = ensure_schedule (self, error)) == NULL
-      || !edit_task_row (self, task, "UPDATE task SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL", error))
+      || !rk_store_edit_row (self, "UPDATE task SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                         rk_task_get_id (task), rk_task_get_title (task), error))
     return FALSE;
 
-  if (g_list_store_find (schedule->tasks, task, &position))
-    g_list_store_remove (schedule->tasks, position);
+  rk_store_list_remove (schedule->tasks, task);
   return TRUE;
 }
 
@@ -729,18 +662,16 @@ rk_store_restore_task (RkStore  *self,
                        GError  **error)
 {
   RkStoreSchedule *schedule;
-  guint position;
 
   g_return_val_if_fail (RK_IS_STORE (self), FALSE);
   g_return_val_if_fail (RK_IS_TASK (task), FALSE);
 
   if ((schedule = ensure_schedule (self, error)) == NULL
-      || !edit_task_row (self, task, "UPDATE task SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
-                         error))
+      || !rk_store_edit_row (self, "UPDATE task SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+                         rk_task_get_id (task), rk_task_get_title (task), error))
     return FALSE;
 
-  if (!g_list_store_find (schedule->tasks, task, &position))
-    g_list_store_insert_sorted (schedule->tasks, task, compare_tasks, NULL);
+  rk_store_list_insert (schedule->tasks, task, compare_tasks);
   return TRUE;
 }
 

@@ -1455,43 +1455,6 @@ fail:
   return NULL;
 }
 
-/* Runs one statement on a body row (bound ?1 = id, ?2 = now) with the council's modified_at, in one transaction;
- * FALSE with NOT_FOUND when no row matched. */
-static gboolean
-edit_body_row (RkStore     *self,
-               RkBody      *body,
-               const char  *sql,
-               GError     **error)
-{
-  g_autoptr(RkStmt) stmt = NULL;
-  g_autofree char *now = rk_store_now_text ();
-
-  if (!rk_store_begin (self->db, error))
-    return FALSE;
-  stmt = rk_store_prepare (self->db, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, rk_body_get_id (body));
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    rk_store_bind_text (stmt, 2, now);
-  if (!rk_store_step_done (stmt, error))
-    goto fail;
-  if (sqlite3_changes (self->db) != 1)
-    {
-      rk_store_set_not_found (error, rk_body_get_name (body));
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!rk_store_touch_council (self->db, now, error) || !rk_store_commit (self->db, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  rk_store_rollback (self->db);
-  return FALSE;
-}
-
 gboolean
 rk_store_update_body (RkStore           *self,
                       RkBody            *body,
@@ -1546,18 +1509,15 @@ rk_store_remove_body (RkStore  *self,
                       RkBody   *body,
                       GError  **error)
 {
-  guint position;
-
   g_return_val_if_fail (RK_IS_STORE (self), FALSE);
   g_return_val_if_fail (RK_IS_BODY (body), FALSE);
 
   if (!rk_store_check_open (self, error)
-      || !edit_body_row (self, body, "UPDATE body SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-                         error))
+      || !rk_store_edit_row (self, "UPDATE body SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                         rk_body_get_id (body), rk_body_get_name (body), error))
     return FALSE;
 
-  if (g_list_store_find (self->bodies, body, &position))
-    g_list_store_remove (self->bodies, position);
+  rk_store_list_remove (self->bodies, body);
   return TRUE;
 }
 
@@ -1566,18 +1526,16 @@ rk_store_restore_body (RkStore  *self,
                        RkBody   *body,
                        GError  **error)
 {
-  guint position;
-
   g_return_val_if_fail (RK_IS_STORE (self), FALSE);
   g_return_val_if_fail (RK_IS_BODY (body), FALSE);
 
   if (!rk_store_check_open (self, error)
-      || !edit_body_row (self, body,
-                         "UPDATE body SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", error))
+      || !rk_store_edit_row (self,
+                         "UPDATE body SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+                         rk_body_get_id (body), rk_body_get_name (body), error))
     return FALSE;
 
-  if (!g_list_store_find (self->bodies, body, &position))
-    g_list_store_insert_sorted (self->bodies, body, compare_body_position, NULL);
+  rk_store_list_insert (self->bodies, body, compare_body_position);
   return TRUE;
 }
 
@@ -1693,6 +1651,100 @@ rk_store_index_put (sqlite3     *db,
   rk_store_bind_text (insert, 4, title);
   rk_store_bind_text (insert, 5, body);
   return rk_store_step_done (insert, error);
+}
+
+gboolean
+rk_store_exec_id (sqlite3     *db,
+                  const char  *sql,
+                  gint64       id,
+                  const char  *text,
+                  const char  *what,
+                  GError     **error)
+{
+  g_autoptr(RkStmt) stmt = rk_store_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    rk_store_bind_text (stmt, 2, text);
+  if (!rk_store_step_done (stmt, error))
+    return FALSE;
+  if (what != NULL && sqlite3_changes (db) == 0)
+    {
+      rk_store_set_not_found (error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rk_store_edit_row (RkStore     *self,
+                   const char  *sql,
+                   gint64       id,
+                   const char  *what,
+                   GError     **error)
+{
+  g_autofree char *now = rk_store_now_text ();
+
+  if (!rk_store_begin (self->db, error))
+    return FALSE;
+  if (!rk_store_exec_id (self->db, sql, id, now, what, error)
+      || !rk_store_touch_council (self->db, now, error) || !rk_store_commit (self->db, error))
+    {
+      rk_store_rollback (self->db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+rk_store_list_remove (GListStore *list,
+                      gpointer    item)
+{
+  guint position;
+
+  if (list != NULL && g_list_store_find (list, item, &position))
+    g_list_store_remove (list, position);
+}
+
+void
+rk_store_list_insert (GListStore       *list,
+                      gpointer          item,
+                      GCompareDataFunc  compare)
+{
+  guint position;
+
+  if (list != NULL && !g_list_store_find (list, item, &position))
+    g_list_store_insert_sorted (list, item, compare, NULL);
+}
+
+void
+rk_store_item_changed (GListStore       *list,
+                       gpointer          item,
+                       GCompareDataFunc  compare)
+{
+  /* The list's reference goes while the item moves or is spliced: hold it across. */
+  g_autoptr(GObject) held = g_object_ref (item);
+  g_autoptr(GObject) prev = NULL;
+  g_autoptr(GObject) next = NULL;
+  guint position;
+
+  if (list == NULL || !g_list_store_find (list, item, &position))
+    return;
+  if (compare != NULL)
+    {
+      if (position > 0)
+        prev = g_list_model_get_item (G_LIST_MODEL (list), position - 1);
+      next = g_list_model_get_item (G_LIST_MODEL (list), position + 1);
+    }
+  if ((prev != NULL && compare (prev, item, NULL) > 0) || (next != NULL && compare (item, next, NULL) > 0))
+    {
+      g_list_store_remove (list, position);
+      g_list_store_insert_sorted (list, held, compare, NULL);
+    }
+  else
+    g_list_store_splice (list, position, 1, (gpointer *) &held, 1);
 }
 
 gboolean
