@@ -1216,6 +1216,21 @@ rk_store_get_rule_versions (RkStore        *self,
 }
 
 RkRuleVersion *
+rk_store_find_rule_version_of_section (RkStore *self,
+                                       gint64   section_id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 version_id = 0;
+
+  g_return_val_if_fail (RK_IS_STORE (self), NULL);
+
+  if (!query_int64 (rk_store_get_db (self), "SELECT version_id FROM rule_section WHERE id = ?1", section_id, 0,
+                    &version_id, &error) || version_id == 0)
+    return NULL;
+  return rk_store_find_rule_version (self, version_id);
+}
+
+RkRuleVersion *
 rk_store_find_rule_version (RkStore *self,
                             gint64   id)
 {

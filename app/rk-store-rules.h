@@ -73,6 +73,9 @@ GListModel     *rk_store_get_rule_versions     (RkStore                  *self,
 /* The version with @id (of any live document; transfer none), or NULL. */
 RkRuleVersion  *rk_store_find_rule_version     (RkStore                  *self,
                                                 gint64                    id);
+/* The version a section row (rule_section.id, as search results name it) belongs to (transfer none), or NULL. */
+RkRuleVersion  *rk_store_find_rule_version_of_section (RkStore            *self,
+                                                       gint64              section_id);
 /* The newest version not deleted (what the search shows and the editor opens first), or NULL. transfer none. */
 RkRuleVersion  *rk_store_get_latest_rule_version (RkStore                *self,
                                                   RkRuleDocument         *document);

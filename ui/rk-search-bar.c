@@ -11,6 +11,8 @@
 #include "rk-meetings-page.h"
 #include "rk-pdf-viewer.h"
 #include "rk-search-bar.h"
+
+#include "rk-store-rules.h"
 #include "rk-store-meetings.h"
 #include "rk-window.h"
 
@@ -392,7 +394,16 @@ rk_search_bar_open_result (RkSearchBar          *self,
 
   if (g_str_equal (kind, RK_SEARCH_KIND_RULE_SECTION))
     {
+      RkRuleVersion *version = rk_store_find_rule_version_of_section (self->store, ref);
+      GtkWidget *rules;
+
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "rules");
+      if (version == NULL || (rules = rk_window_get_page (window, "rules")) == NULL)
+        return;
+      /* The section may be in a version the page is not showing: open its document and version first. */
+      gtk_widget_activate_action (rules, "rules.select-document", "x", rk_rule_version_get_document_id (version));
+      gtk_widget_activate_action (rules, "rules.select-version", "x", rk_rule_version_get_id (version));
+      gtk_widget_activate_action (rules, "rules.select-section", "x", ref);
       return;
     }
 

@@ -7,6 +7,7 @@
 
 #include "rk-accessible.h"
 #include "rk-meetings-page.h"
+#include "rk-rules-page.h"
 #include "rk-members-page.h"
 #include "rk-new-council-dialog.h"
 #include "rk-overview-page.h"
@@ -30,6 +31,7 @@ static const RkPageEntry rk_pages[] = {
   { "members", N_("Bodies & Members"), "system-users-symbolic", rk_members_page_get_type },
   { "schedule", N_("Schedule"), "x-office-calendar-symbolic", rk_schedule_page_get_type },
   { "meetings", N_("Meetings & Minutes"), "x-office-address-book-symbolic", rk_meetings_page_get_type },
+  { "rules", N_("Rules"), "text-x-generic-symbolic", rk_rules_page_get_type },
 };
 
 struct _RkWindow
