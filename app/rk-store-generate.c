@@ -129,7 +129,84 @@ typedef struct {
   /* The first failure. Later writes do nothing, so the fill code reads as a plain list of inserts and the error is
    * checked once, before COMMIT. */
   GError       *error;
+  /* The demo is written as of this fiscal year: years in its text ("令和7年") move with its dates. */
+  int           era_years;
+  GStringChunk *texts;
 } RkWriter;
+
+/* @text with every 「令和N年」 (and a Western year in brackets right after it, 令和7年(2025年)) moved by @years;
+ * NULL when nothing in it needs to move. */
+static char *
+rk_shift_era_text (const char *text,
+                   int         years)
+{
+  static const char era[] = "令和";
+  g_autoptr(GString) out = NULL;
+  const char *p;
+
+  if (text == NULL || years == 0 || strstr (text, era) == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  p = text;
+  while (*p != '\0')
+    {
+      const char *hit = strstr (p, era);
+      const char *q;
+      int n;
+
+      if (hit == NULL)
+        break;
+      q = hit + strlen (era);
+      g_string_append_len (out, p, q - p);
+      p = q;
+      if (g_str_has_prefix (q, "元"))
+        {
+          n = 1;
+          q += strlen ("元");
+        }
+      else if (g_ascii_isdigit (*q))
+        {
+          n = (int) g_ascii_strtoll (q, (char **) &q, 10);
+        }
+      else
+        continue;
+      if (!g_str_has_prefix (q, "年"))
+        continue;
+      g_string_append_printf (out, "%d", n + years);
+      p = q;
+      /* 令和7年(2025年): the Western year follows the era year. */
+      if (g_str_has_prefix (q, "年(") && g_ascii_isdigit (q[strlen ("年(")]))
+        {
+          const char *y = q + strlen ("年(");
+          char *end = NULL;
+          gint64 western = g_ascii_strtoll (y, &end, 10);
+
+          if (end != NULL && g_str_has_prefix (end, "年"))
+            {
+              g_string_append_printf (out, "年(%" G_GINT64_FORMAT, western + years);
+              p = end;
+            }
+        }
+    }
+  g_string_append (out, p);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* @text as the council file should hold it: shifted when the writer moves years, and kept alive until the fill is
+ * done (statements bind text without copying it). */
+static const char *
+rk_writer_text (RkWriter   *w,
+                const char *text)
+{
+  g_autofree char *shifted = rk_shift_era_text (text, w->era_years);
+
+  if (shifted == NULL)
+    return text;
+  if (w->texts == NULL)
+    w->texts = g_string_chunk_new (4096);
+  return g_string_chunk_insert (w->texts, shifted);
+}
 
 /* Binds the arguments described by @types and runs statement @which. Types: 's' text (NULL binds NULL), 'i' int,
  * 'I' gint64 row id (0 or less binds NULL), 'd' double, 'D' double (NAN binds NULL), 'b' blob (pointer, int size).
@@ -159,7 +236,7 @@ rk_writer_run (RkWriter    *w,
         {
         case 's':
           {
-            const char *text = va_arg (args, const char *);
+            const char *text = rk_writer_text (w, va_arg (args, const char *));
             rc = text != NULL ? sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC)
                               : sqlite3_bind_null (stmt, column);
           }
@@ -216,7 +293,7 @@ rk_writer_index (RkWriter   *w,
                  const char *body)
 {
   if (w->error == NULL)
-    rk_store_index_put (w->db, kind, ref, title, body, &w->error);
+    rk_store_index_put (w->db, kind, ref, rk_writer_text (w, title), rk_writer_text (w, body), &w->error);
 }
 
 static gboolean
@@ -389,13 +466,18 @@ static gboolean
 rk_write_council (const char          *path,
                   const RkCouncilInfo *info,
                   const char          *generator,
+                  int                  era_years,
                   RkFillFunc           fill,
                   gpointer             user_data,
                   GError             **error)
 {
-  RkWriter w = { 0 };
+  RkWriter w = { .era_years = era_years };
+  RkCouncilInfo shifted = *info;
+  g_autofree char *notes = rk_shift_era_text (info->notes, era_years);
 
-  w.db = rk_store_create_db (path, info, error);
+  if (notes != NULL)
+    shifted.notes = notes;
+  w.db = rk_store_create_db (path, &shifted, error);
   if (w.db == NULL)
     return FALSE; /* nothing was created, or the path was already there: leave it alone */
 
@@ -410,6 +492,7 @@ rk_write_council (const char          *path,
     }
   rk_writer_finalize (&w);
   rk_store_close_db (w.db);
+  g_clear_pointer (&w.texts, g_string_chunk_free);
 
   if (w.error != NULL)
     {
@@ -1608,7 +1691,7 @@ rk_store_write_demo (const char  *path,
   if (demo.handout == NULL)
     return FALSE;
   demo.dates = g_string_chunk_new (1024);
-  ok = rk_write_council (path, &info, "demo", demo_fill, &demo, error);
+  ok = rk_write_council (path, &info, "demo", demo.years, demo_fill, &demo, error);
   g_string_chunk_free (demo.dates);
   g_bytes_unref (demo.handout);
   return ok;
@@ -2861,7 +2944,7 @@ rk_store_write_generated (const char  *path,
   info.notes = notes;
   generator = g_strdup_printf ("generate years=%u seed=%u", years, seed);
 
-  ok = rk_write_council (path, &info, generator, gen_fill, &gen, error);
+  ok = rk_write_council (path, &info, generator, 0, gen_fill, &gen, error);
 
   g_bytes_unref (gen.handout);
   g_rand_free (gen.rand);

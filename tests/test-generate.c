@@ -174,6 +174,12 @@ test_demo_opens (Fixture       *f,
   g_assert_cmpstr (rk_council_get_name (council), ==, "みなと市在宅医療・救急医療連携推進協議会");
   g_assert_cmpstr (rk_council_get_municipality (council), ==, "みなと市");
   g_assert_cmpint (rk_council_get_fiscal_year (council), ==, 2024 + demo_shift ());
+  {
+    /* Years written in the text move with the dates: the notes name the council's first 年度. */
+    g_autofree char *era = g_strdup_printf ("令和%d年度設置", 6 + demo_shift ());
+
+    g_assert_nonnull (strstr (rk_council_get_notes (council), era));
+  }
   g_assert_cmpint (rk_council_get_setup (council), ==, RK_SETUP_BOTH);
   g_assert_cmpuint (g_list_model_get_n_items (rk_store_get_bodies (store)), ==, 4);
   g_assert_true (rk_store_close (store, &error));
