@@ -703,7 +703,6 @@ rk_challenges_view_open_editor (RkChallengesView *self,
   EditorData *editor = g_new0 (EditorData, 1);
   RkChallengeInfo info = { "", "", RK_CHALLENGE_FROM_MEETING, 0, RK_CHALLENGE_OPEN };
   GtkWidget *dialog, *box, *group, *title_row, *label, *scrolled, *text_view;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   guint meeting_selected = 0;
   gint64 none = 0;
 
@@ -730,16 +729,9 @@ rk_challenges_view_open_editor (RkChallengesView *self,
     }
   g_ptr_array_add (meeting_labels, NULL);
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   challenge != NULL ? _("Edit Challenge") : _("New Challenge"), NULL);
+  dialog = rk_widget_new_confirm_dialog (GTK_WIDGET (self), challenge != NULL ? _("Edit Challenge") : _("New Challenge"),
+                                         NULL, "save", challenge != NULL ? _("_Save") : _("_Add"));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", challenge != NULL ? _("_Save") : _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   group = adw_preferences_group_new ();

@@ -65,7 +65,6 @@ struct _RkMeetingsPage
   GtkWindow            *window;
   gulong                close_handler;
 
-  GtkFileChooserNative *chooser;
 
   AdwViewStack         *view_stack;
   AdwLeaflet           *leaflet;
@@ -120,26 +119,6 @@ rk_meetings_page_get_window (RkMeetingsPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-rk_meetings_page_show_error (RkMeetingsPage *self,
-                             const char     *heading,
-                             const GError   *error)
-{
-  GtkWindow *window = rk_meetings_page_get_window (self);
-  GtkWidget *dialog;
-
-  if (RK_IS_WINDOW (window))
-    {
-      rk_window_show_error (RK_WINDOW (window), heading, error);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (window, heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  rk_accessible_fix_names (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static RkBody *
@@ -1409,13 +1388,8 @@ rk_meetings_page_agenda_dialog (RkMeetingsPage *self,
                                                    item ? rk_agenda_item_get_presenter_member_id (item) : 0,
                                                    _("No presenter"));
 
-  message = adw_message_dialog_new (rk_meetings_page_get_window (self),
-                                    item ? _("Edit Agenda Item") : _("Add Agenda Item"), NULL);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (message), "cancel", _("_Cancel"),
-                                    "save", item ? _("_Save") : _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (message), "cancel");
+  message = rk_widget_new_confirm_dialog (GTK_WIDGET (self), item ? _("Edit Agenda Item") : _("Add Agenda Item"), NULL,
+                                          "save", item ? _("_Save") : _("_Add"));
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -1656,7 +1630,7 @@ carry_over_action (GtkWidget  *widget,
     return;
   if ((actions = rk_store_list_open_actions_before (self->store, self->meeting, &error)) == NULL)
     {
-      rk_meetings_page_show_error (self, _("Could Not List the Open Action Items"), error);
+      rk_widget_show_error (GTK_WIDGET (self), _("Could Not List the Open Action Items"), error);
       return;
     }
 
@@ -1671,14 +1645,10 @@ carry_over_action (GtkWidget  *widget,
       return;
     }
 
-  message = adw_message_dialog_new (rk_meetings_page_get_window (self), _("Carry Over Open Action Items?"),
-                                    _("Each one chosen becomes an agenda item for continued deliberation; it stays "
-                                      "open until it is marked done."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (message), "cancel", _("_Cancel"),
-                                    "carry", _("_Add to Agenda"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "carry", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "carry");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (message), "cancel");
+  message = rk_widget_new_confirm_dialog (GTK_WIDGET (self), _("Carry Over Open Action Items?"),
+                                          _("Each one chosen becomes an agenda item for continued deliberation; it stays "
+                                            "open until it is marked done."),
+                                          "carry", _("_Add to Agenda"));
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -1872,13 +1842,8 @@ rk_meetings_page_action_dialog (RkMeetingsPage *self,
     /* Translators: the action item dialog's text: the agenda item it comes from. */
     body = g_strdup_printf (_("From the agenda item “%s”"), rk_agenda_item_get_title (item));
 
-  message = adw_message_dialog_new (rk_meetings_page_get_window (self),
-                                    action ? _("Edit Action Item") : _("Add Action Item"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (message), "cancel", _("_Cancel"),
-                                    "save", action ? _("_Save") : _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (message), "cancel");
+  message = rk_widget_new_confirm_dialog (GTK_WIDGET (self), action ? _("Edit Action Item") : _("Add Action Item"),
+                                          body, "save", action ? _("_Save") : _("_Add"));
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -2185,7 +2150,7 @@ export_notice_to_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!rk_meetings_page_export_notice (RK_MEETINGS_PAGE (widget), g_variant_get_string (param, NULL), &error))
-    rk_meetings_page_show_error (RK_MEETINGS_PAGE (widget), _("Could Not Export the Notice"), error);
+    rk_widget_show_error (widget, _("Could Not Export the Notice"), error);
 }
 
 static void
@@ -2196,7 +2161,7 @@ export_minutes_to_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!rk_meetings_page_export_minutes (RK_MEETINGS_PAGE (widget), g_variant_get_string (param, NULL), &error))
-    rk_meetings_page_show_error (RK_MEETINGS_PAGE (widget), _("Could Not Export the Minutes"), error);
+    rk_widget_show_error (widget, _("Could Not Export the Minutes"), error);
 }
 
 static void
@@ -2209,35 +2174,19 @@ export_ics_to_action (GtkWidget  *widget,
 
   g_variant_get (param, "(&s&s)", &scope, &path);
   if (!rk_meetings_page_export_ics (RK_MEETINGS_PAGE (widget), scope, path, &error))
-    rk_meetings_page_show_error (RK_MEETINGS_PAGE (widget), _("Could Not Export to the Calendar"), error);
+    rk_widget_show_error (widget, _("Could Not Export to the Calendar"), error);
 }
 
 static void
-chooser_response_cb (RkMeetingsPage       *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+chosen_path_cb (GtkWidget  *widget,
+                const char *path,
+                gpointer    data)
 {
-  ChooserPurpose purpose = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "rk-purpose"));
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  RkMeetingsPage *self = RK_MEETINGS_PAGE (widget);
+  ChooserPurpose purpose = GPOINTER_TO_INT (data);
   g_autoptr(GError) error = NULL;
   const char *heading;
   gboolean ok;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
-  g_clear_object (&self->chooser);
-
-  if (file != NULL && path == NULL)
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer."));
-      rk_meetings_page_show_error (self, _("Could Not Use the File"), error);
-      return;
-    }
-  if (path == NULL)
-    return;
 
   switch (purpose)
     {
@@ -2259,21 +2208,19 @@ chooser_response_cb (RkMeetingsPage       *self,
       break;
     }
   if (!ok)
-    rk_meetings_page_show_error (self, heading, error);
+    rk_widget_show_error (widget, heading, error);
 }
 
 static void
 rk_meetings_page_choose_file (RkMeetingsPage *self,
                               ChooserPurpose  purpose)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   g_autofree char *meeting_name = NULL;
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   gboolean ics = purpose == CHOOSE_ICS_ALL || purpose == CHOOSE_ICS_MEETING;
   const char *title;
 
-  if (self->chooser != NULL || (purpose != CHOOSE_ICS_ALL && self->meeting == NULL))
+  if (purpose != CHOOSE_ICS_ALL && self->meeting == NULL)
     return;
 
   if (self->meeting != NULL)
@@ -2306,24 +2253,9 @@ rk_meetings_page_choose_file (RkMeetingsPage *self,
     }
   g_strdelimit (name, G_DIR_SEPARATOR_S, '-');
 
-  gtk_file_filter_set_name (filter, ics ? _("Calendar Files") : _("PDF Documents"));
-  gtk_file_filter_add_mime_type (filter, ics ? "text/calendar" : "application/pdf");
-  gtk_file_filter_add_suffix (filter, ics ? "ics" : "pdf");
-
-  self->chooser = gtk_file_chooser_native_new (title, rk_meetings_page_get_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (documents);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-    }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_object_set_data (G_OBJECT (self->chooser), "rk-purpose", GINT_TO_POINTER (purpose));
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  rk_widget_choose_path (GTK_WIDGET (self), GTK_FILE_CHOOSER_ACTION_SAVE, title, name,
+                         ics ? _("Calendar Files") : _("PDF Documents"), ics ? "text/calendar" : "application/pdf",
+                         ics ? "ics" : "pdf", chosen_path_cb, GINT_TO_POINTER (purpose));
 }
 
 static void
@@ -2352,31 +2284,9 @@ export_ics_action (GtkWidget  *widget,
 }
 
 static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                RkPdfDocument     *document)
-{
-  gtk_print_operation_set_n_pages (operation, (int) rk_pdf_document_get_n_pages (document));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              RkPdfDocument     *document)
-{
-  /* The very drawing of the PDF, scaled to the printer's page. */
-  rk_pdf_document_draw_page (document, gtk_print_context_get_cairo_context (context), (guint) page,
-                             gtk_print_context_get_width (context), gtk_print_context_get_height (context));
-}
-
-static void
 rk_meetings_page_print (RkMeetingsPage *self,
                         gboolean        minutes)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(RkMeetingDoc) doc = NULL;
   g_autoptr(RkPdfDocument) document = NULL;
   g_autofree char *title = NULL;
@@ -2385,30 +2295,14 @@ rk_meetings_page_print (RkMeetingsPage *self,
 
   if ((doc = rk_meetings_page_create_doc (self, &error)) == NULL)
     {
-      rk_meetings_page_show_error (self, heading, error);
+      rk_widget_show_error (GTK_WIDGET (self), heading, error);
       return;
     }
   document = minutes ? rk_meeting_minutes_build (doc) : rk_meeting_notice_build (doc);
   title = minutes ? rk_meeting_minutes_get_title (doc) : rk_meeting_notice_get_title (doc);
 
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
-
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  /* The document has its own margins. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, title);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb), g_object_ref (document),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), g_object_ref (document),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, rk_meetings_page_get_window (self),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    rk_meetings_page_show_error (self, heading, error);
+  if (!rk_widget_print_document (GTK_WIDGET (self), document, title, GTK_PAGE_ORIENTATION_PORTRAIT, &error))
+    rk_widget_show_error (GTK_WIDGET (self), heading, error);
 }
 
 static void
@@ -2708,9 +2602,6 @@ rk_meetings_page_dispose (GObject *object)
 {
   RkMeetingsPage *self = RK_MEETINGS_PAGE (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   rk_widget_forget_undo (GTK_WIDGET (self));
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_handle_id (&self->actions_id, g_source_remove);

@@ -56,7 +56,6 @@ struct _RkMembersPage
   GArray               *body_choices;  /* gint64 per position of body_dropdown; 0 at position 0 */
   gboolean              updating_filters;
 
-  GtkFileChooserNative *chooser;
   RkCsvEncoding         chooser_encoding;
 
   AdwFlap              *flap;
@@ -89,26 +88,6 @@ rk_members_page_get_window (RkMembersPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-rk_members_page_show_error (RkMembersPage *self,
-                            const char    *heading,
-                            const GError  *error)
-{
-  GtkWindow *window = rk_members_page_get_window (self);
-  GtkWidget *dialog;
-
-  if (RK_IS_WINDOW (window))
-    {
-      rk_window_show_error (RK_WINDOW (window), heading, error);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (window, heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  rk_accessible_fix_names (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static RkMember *
@@ -953,13 +932,10 @@ end_term_action (GtkWidget  *widget,
 
   /* Translators: %s is a member's name. */
   heading = g_strdup_printf (_("End the Term of %s?"), rk_member_get_name (member));
-  dialog = adw_message_dialog_new (rk_members_page_get_window (self), heading,
-                                   _("They stay in the roster’s history as a former member and leave their bodies "
-                                     "on this date."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "end", _("_End Term"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "end", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "end");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = rk_widget_new_confirm_dialog (GTK_WIDGET (self), heading,
+                                         _("They stay in the roster’s history as a former member and leave their bodies "
+                                           "on this date."),
+                                         "end", _("_End Term"));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   entry = gtk_entry_new ();
@@ -1050,7 +1026,7 @@ rk_members_page_import_path (RkMembersPage *self,
   g_autoptr(GError) error = NULL;
 
   if (rk_members_page_import_from (self, path, &error) == NULL)
-    rk_members_page_show_error (self, _("Could Not Read the Roster"), error);
+    rk_widget_show_error (GTK_WIDGET (self), _("Could Not Read the Roster"), error);
 }
 
 static void
@@ -1145,7 +1121,7 @@ export_csv_to_action (GtkWidget  *widget,
   if (!rk_members_page_export_csv (RK_MEMBERS_PAGE (widget), path,
                                    g_str_equal (encoding, "cp932") ? RK_CSV_ENCODING_CP932 : RK_CSV_ENCODING_UTF8,
                                    &error))
-    rk_members_page_show_error (RK_MEMBERS_PAGE (widget), _("Could Not Export the Roster"), error);
+    rk_widget_show_error (widget, _("Could Not Export the Roster"), error);
 }
 
 static void
@@ -1156,7 +1132,7 @@ export_pdf_to_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!rk_members_page_export_pdf (RK_MEMBERS_PAGE (widget), g_variant_get_string (param, NULL), &error))
-    rk_members_page_show_error (RK_MEMBERS_PAGE (widget), _("Could Not Export the Roster"), error);
+    rk_widget_show_error (widget, _("Could Not Export the Roster"), error);
 }
 
 typedef enum {
@@ -1166,42 +1142,25 @@ typedef enum {
 } ChooserPurpose;
 
 static void
-chooser_response_cb (RkMembersPage        *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+chosen_path_cb (GtkWidget  *widget,
+                const char *path,
+                gpointer    data)
 {
-  ChooserPurpose purpose = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "rk-purpose"));
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  RkMembersPage *self = RK_MEMBERS_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
-  g_clear_object (&self->chooser);
-
-  if (file != NULL && path == NULL)
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer."));
-      rk_members_page_show_error (self, _("Could Not Use the File"), error);
-      return;
-    }
-  if (path == NULL)
-    return;
-
-  switch (purpose)
+  switch ((ChooserPurpose) GPOINTER_TO_INT (data))
     {
     case CHOOSE_IMPORT:
       rk_members_page_import_path (self, path);
       break;
     case CHOOSE_EXPORT_CSV:
       if (!rk_members_page_export_csv (self, path, self->chooser_encoding, &error))
-        rk_members_page_show_error (self, _("Could Not Export the Roster"), error);
+        rk_widget_show_error (widget, _("Could Not Export the Roster"), error);
       break;
     case CHOOSE_EXPORT_PDF:
       if (!rk_members_page_export_pdf (self, path, &error))
-        rk_members_page_show_error (self, _("Could Not Export the Roster"), error);
+        rk_widget_show_error (widget, _("Could Not Export the Roster"), error);
       break;
     default:
       g_assert_not_reached ();
@@ -1214,37 +1173,12 @@ rk_members_page_choose_file (RkMembersPage  *self,
                              const char     *title,
                              const char     *suggested_name)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  gboolean save = purpose != CHOOSE_IMPORT;
+  GtkFileChooserAction action = purpose == CHOOSE_IMPORT ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE;
+  gboolean pdf = purpose == CHOOSE_EXPORT_PDF;
 
-  if (self->chooser != NULL)
-    return;
-
-  if (purpose == CHOOSE_EXPORT_PDF)
-    {
-      gtk_file_filter_set_name (filter, _("PDF Documents"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      gtk_file_filter_add_suffix (filter, "pdf");
-    }
-  else
-    {
-      gtk_file_filter_set_name (filter, _("CSV Files"));
-      gtk_file_filter_add_mime_type (filter, "text/csv");
-      gtk_file_filter_add_suffix (filter, "csv");
-    }
-
-  self->chooser = gtk_file_chooser_native_new (title, rk_members_page_get_window (self),
-                                               save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               save ? _("_Export") : _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  if (save)
-    rk_file_chooser_use_documents (GTK_FILE_CHOOSER (self->chooser));
-  if (suggested_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested_name);
-  g_object_set_data (G_OBJECT (self->chooser), "rk-purpose", GINT_TO_POINTER (purpose));
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  rk_widget_choose_path (GTK_WIDGET (self), action, title, suggested_name, pdf ? _("PDF Documents") : _("CSV Files"),
+                         pdf ? "application/pdf" : "text/csv", pdf ? "pdf" : "csv", chosen_path_cb,
+                         GINT_TO_POINTER (purpose));
 }
 
 /* "みなと市在宅医療・救急医療連携推進協議会 委員名簿.csv" */
@@ -1295,56 +1229,18 @@ export_pdf_action (GtkWidget  *widget,
 /* ---- Print ---------------------------------------------------------------------------------------------- */
 
 static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                RkPdfDocument     *document)
-{
-  gtk_print_operation_set_n_pages (operation, (int) rk_pdf_document_get_n_pages (document));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              RkPdfDocument     *document)
-{
-  /* The very drawing of the PDF, scaled to the printer's page. */
-  rk_pdf_document_draw_page (document, gtk_print_context_get_cairo_context (context), (guint) page,
-                             gtk_print_context_get_width (context), gtk_print_context_get_height (context));
-}
-
-static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
   RkMembersPage *self = RK_MEMBERS_PAGE (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(RkRoster) roster = rk_roster_new_from_store (self->store, NULL);
   g_autoptr(RkPdfDocument) document = rk_roster_pdf_build (roster);
   g_autoptr(GError) error = NULL;
   g_autofree char *job_name = rk_roster_pdf_get_title (roster);
 
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
-
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  /* The document has its own margins. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, job_name);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb), g_object_ref (document),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), g_object_ref (document),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, rk_members_page_get_window (self),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    rk_members_page_show_error (self, _("Could Not Print the Roster"), error);
+  if (!rk_widget_print_document (widget, document, job_name, GTK_PAGE_ORIENTATION_PORTRAIT, &error))
+    rk_widget_show_error (GTK_WIDGET (self), _("Could Not Print the Roster"), error);
 }
 
 static void
@@ -1428,9 +1324,6 @@ rk_members_page_dispose (GObject *object)
 {
   RkMembersPage *self = RK_MEMBERS_PAGE (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   rk_widget_forget_undo (GTK_WIDGET (self));
 
   /* The members outlive the page (the store holds them): their handlers must go with it. */

@@ -1269,7 +1269,6 @@ new_rule_action (GtkWidget  *widget,
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GtkWidget *dialog, *box, *title_entry, *drop_down, *label;
   NewRuleDialog *data;
-  GtkRoot *root = gtk_widget_get_root (widget);
 
   gtk_string_list_append (names, _("Empty rule"));
   for (guint i = 0; i < g_list_model_get_n_items (templates); i++)
@@ -1279,13 +1278,9 @@ new_rule_action (GtkWidget  *widget,
       gtk_string_list_append (names, rk_rule_template_get_title (template));
     }
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("New Rule"),
-                                   _("Start empty, or from a template with example clauses and annex forms to edit."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = rk_widget_new_confirm_dialog (widget, _("New Rule"),
+                                         _("Start empty, or from a template with example clauses and annex forms to edit."),
+                                         "create", _("C_reate"));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   label = gtk_label_new_with_mnemonic (_("_Template"));
@@ -1375,7 +1370,6 @@ freeze_dialog_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   RkRulesPage *self = RK_RULES_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog, *box, *label, *label_entry, *date_entry;
   g_autofree char *today_text = NULL;
   GDate today;
@@ -1387,14 +1381,10 @@ freeze_dialog_action (GtkWidget  *widget,
   today_text = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&today), g_date_get_month (&today),
                                 g_date_get_day (&today));
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Freeze Version"),
-                                   _("A frozen version can no longer be edited; its status can still change. "
-                                     "Start a new draft from it to go on."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "freeze", _("_Freeze"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "freeze", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "freeze");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = rk_widget_new_confirm_dialog (widget, _("Freeze Version"),
+                                         _("A frozen version can no longer be edited; its status can still change. "
+                                           "Start a new draft from it to go on."),
+                                         "freeze", _("_Freeze"));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   label = gtk_label_new_with_mnemonic (_("_Label"));

@@ -41,7 +41,6 @@ struct _RkSchedulePage
   GPtrArray            *bound_items;
   GtkWidget            *header;
 
-  GtkFileChooserNative *chooser;
 
   GtkWidget            *toolbar;
   GtkLabel             *count_label;
@@ -73,26 +72,6 @@ rk_schedule_page_get_window (RkSchedulePage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-rk_schedule_page_show_error (RkSchedulePage *self,
-                             const char     *heading,
-                             const GError   *error)
-{
-  GtkWindow *window = rk_schedule_page_get_window (self);
-  GtkWidget *dialog;
-
-  if (RK_IS_WINDOW (window))
-    {
-      rk_window_show_error (RK_WINDOW (window), heading, error);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (window, heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  rk_accessible_fix_names (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static RkTask *
@@ -633,7 +612,7 @@ start_template_action (GtkWidget  *widget,
 
   g_variant_get (param, "(&s&s)", &id, &month);
   if (!rk_schedule_page_start_template (RK_SCHEDULE_PAGE (widget), id, month, &error))
-    rk_schedule_page_show_error (RK_SCHEDULE_PAGE (widget), _("Could Not Add the Template"), error);
+    rk_widget_show_error (widget, _("Could Not Add the Template"), error);
 }
 
 static void
@@ -669,14 +648,10 @@ choose_template_action (GtkWidget  *widget,
 
   /* Translators: %s is the title of a schedule template of the guide. */
   heading = g_strdup_printf (_("Start from “%s”?"), rk_schedule_template_get_title (template));
-  dialog = adw_message_dialog_new (rk_schedule_page_get_window (self), heading,
-                                   _("The plan’s tasks are added to the schedule, counted from the month it starts. "
-                                     "Change any of them afterwards."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "start", _("_Add Tasks"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "start", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "start");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = rk_widget_new_confirm_dialog (GTK_WIDGET (self), heading,
+                                         _("The plan’s tasks are added to the schedule, counted from the month it starts. "
+                                           "Change any of them afterwards."),
+                                         "start", _("_Add Tasks"));
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -776,7 +751,7 @@ export_pdf_to_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!rk_schedule_page_export_pdf (RK_SCHEDULE_PAGE (widget), g_variant_get_string (param, NULL), &error))
-    rk_schedule_page_show_error (RK_SCHEDULE_PAGE (widget), _("Could Not Export the Schedule"), error);
+    rk_widget_show_error (widget, _("Could Not Export the Schedule"), error);
 }
 
 static void
@@ -787,71 +762,41 @@ export_png_to_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!rk_schedule_page_export_png (RK_SCHEDULE_PAGE (widget), g_variant_get_string (param, NULL), &error))
-    rk_schedule_page_show_error (RK_SCHEDULE_PAGE (widget), _("Could Not Export the Schedule"), error);
+    rk_widget_show_error (widget, _("Could Not Export the Schedule"), error);
 }
 
 static void
-chooser_response_cb (RkSchedulePage       *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+chosen_path_cb (GtkWidget  *widget,
+                const char *path,
+                gpointer    data)
 {
-  ChooserPurpose purpose = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "rk-purpose"));
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  RkSchedulePage *self = RK_SCHEDULE_PAGE (widget);
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
-  g_clear_object (&self->chooser);
-
-  if (file != NULL && path == NULL)
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer."));
-      rk_schedule_page_show_error (self, _("Could Not Use the File"), error);
-      return;
-    }
-  if (path == NULL)
-    return;
-
-  if (purpose == CHOOSE_EXPORT_PDF)
+  if (GPOINTER_TO_INT (data) == CHOOSE_EXPORT_PDF)
     ok = rk_schedule_page_export_pdf (self, path, &error);
   else
     ok = rk_schedule_page_export_png (self, path, &error);
   if (!ok)
-    rk_schedule_page_show_error (self, _("Could Not Export the Schedule"), error);
+    rk_widget_show_error (widget, _("Could Not Export the Schedule"), error);
 }
 
 static void
 rk_schedule_page_choose_file (RkSchedulePage *self,
                               ChooserPurpose  purpose)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *title = rk_schedule_page_get_title (self);
   g_autofree char *name = NULL;
   gboolean pdf = purpose == CHOOSE_EXPORT_PDF;
 
-  if (self->chooser != NULL)
-    return;
-
-  gtk_file_filter_set_name (filter, pdf ? _("PDF Documents") : _("PNG Images"));
-  gtk_file_filter_add_mime_type (filter, pdf ? "application/pdf" : "image/png");
-  gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "png");
   g_strdelimit (title, G_DIR_SEPARATOR_S, '-');
   name = g_strconcat (title, pdf ? ".pdf" : ".png", NULL);
 
-  self->chooser = gtk_file_chooser_native_new (pdf ? _("Export Schedule PDF") : _("Export Schedule as Image"),
-                                               rk_schedule_page_get_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  rk_file_chooser_use_documents (GTK_FILE_CHOOSER (self->chooser));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_object_set_data (G_OBJECT (self->chooser), "rk-purpose", GINT_TO_POINTER (purpose));
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  rk_widget_choose_path (GTK_WIDGET (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                         pdf ? _("Export Schedule PDF") : _("Export Schedule as Image"), name,
+                         pdf ? _("PDF Documents") : _("PNG Images"), pdf ? "application/pdf" : "image/png",
+                         pdf ? "pdf" : "png", chosen_path_cb, GINT_TO_POINTER (purpose));
 }
 
 static void
@@ -871,55 +816,17 @@ export_png_action (GtkWidget  *widget,
 }
 
 static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                RkPdfDocument     *document)
-{
-  gtk_print_operation_set_n_pages (operation, (int) rk_pdf_document_get_n_pages (document));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              RkPdfDocument     *document)
-{
-  /* The very drawing of the PDF, scaled to the printer's page. */
-  rk_pdf_document_draw_page (document, gtk_print_context_get_cairo_context (context), (guint) page,
-                             gtk_print_context_get_width (context), gtk_print_context_get_height (context));
-}
-
-static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
   RkSchedulePage *self = RK_SCHEDULE_PAGE (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autofree char *title = rk_schedule_page_get_title (self);
   g_autoptr(RkPdfDocument) document = rk_gantt_build_document (rk_schedule_page_get_gantt (self), title);
   g_autoptr(GError) error = NULL;
 
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  /* The document has its own margins. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, title);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb), g_object_ref (document),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), g_object_ref (document),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, rk_schedule_page_get_window (self),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    rk_schedule_page_show_error (self, _("Could Not Print the Schedule"), error);
+  if (!rk_widget_print_document (widget, document, title, GTK_PAGE_ORIENTATION_LANDSCAPE, &error))
+    rk_widget_show_error (GTK_WIDGET (self), _("Could Not Print the Schedule"), error);
 }
 
 /* ---- Public API ----------------------------------------------------------------------------------------- */
@@ -1057,9 +964,6 @@ rk_schedule_page_dispose (GObject *object)
 {
   RkSchedulePage *self = RK_SCHEDULE_PAGE (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   rk_widget_forget_undo (GTK_WIDGET (self));
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
 

@@ -868,3 +868,200 @@ rk_widget_forget_undo (GtkWidget *widget)
   if (state != NULL)
     rk_undo_state_forget (state);
 }
+
+void
+rk_widget_show_error (GtkWidget    *widget,
+                      const char   *heading,
+                      const GError *error)
+{
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  root = gtk_widget_get_root (widget);
+  if (RK_IS_WINDOW (root))
+    {
+      rk_window_show_error (RK_WINDOW (root), heading, error);
+      return;
+    }
+
+  /* A page shown outside a Renkei window (tests, previews) still reports to its own window, if any. */
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  rk_accessible_fix_names (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+#define RK_FILE_CHOOSER_KEY "rk-file-chooser"
+
+typedef struct
+{
+  RkPathFunc callback;
+  gpointer   data;
+} RkChooseData;
+
+static void
+rk_widget_drop_chooser (gpointer chooser)
+{
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+static void
+rk_widget_choose_response_cb (GtkWidget            *widget,
+                              int                   response,
+                              GtkFileChooserNative *chooser)
+{
+  RkChooseData *choose = g_object_get_data (G_OBJECT (chooser), "rk-choose");
+  RkPathFunc callback = choose->callback;
+  gpointer data = choose->data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  /* Done with the dialog before acting on the answer, so that the callback may open another one. */
+  g_object_steal_data (G_OBJECT (widget), RK_FILE_CHOOSER_KEY);
+  g_object_unref (chooser);
+
+  if (file != NULL && path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer."));
+      rk_widget_show_error (widget, _("Could Not Use the File"), error);
+      return;
+    }
+  if (path != NULL)
+    callback (widget, path, data);
+}
+
+void
+rk_widget_choose_path (GtkWidget            *widget,
+                       GtkFileChooserAction  action,
+                       const char           *title,
+                       const char           *suggested_name,
+                       const char           *filter_name,
+                       const char           *mime_type,
+                       const char           *suffix,
+                       RkPathFunc            callback,
+                       gpointer              data)
+{
+  g_autoptr(GtkFileFilter) filter = NULL;
+  GtkFileChooserNative *chooser;
+  GtkRoot *root;
+  gboolean save = action == GTK_FILE_CHOOSER_ACTION_SAVE;
+  RkChooseData *choose;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (callback != NULL);
+
+  if (g_object_get_data (G_OBJECT (widget), RK_FILE_CHOOSER_KEY) != NULL)
+    return;
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_suffix (filter, suffix);
+
+  root = gtk_widget_get_root (widget);
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, action,
+                                         save ? _("_Export") : _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (save)
+    rk_file_chooser_use_documents (GTK_FILE_CHOOSER (chooser));
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+
+  choose = g_new0 (RkChooseData, 1);
+  choose->callback = callback;
+  choose->data = data;
+  g_object_set_data_full (G_OBJECT (chooser), "rk-choose", choose, g_free);
+  g_object_set_data_full (G_OBJECT (widget), RK_FILE_CHOOSER_KEY, chooser, rk_widget_drop_chooser);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (rk_widget_choose_response_cb), widget, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+rk_print_begin_print_cb (GtkPrintOperation *operation,
+                         GtkPrintContext   *context,
+                         RkPdfDocument     *document)
+{
+  gtk_print_operation_set_n_pages (operation, (int) rk_pdf_document_get_n_pages (document));
+}
+
+static void
+rk_print_draw_page_cb (GtkPrintOperation *operation,
+                       GtkPrintContext   *context,
+                       int                page,
+                       RkPdfDocument     *document)
+{
+  /* The very drawing of the PDF, scaled to the printer's page. */
+  rk_pdf_document_draw_page (document, gtk_print_context_get_cairo_context (context), (guint) page,
+                             gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+}
+
+gboolean
+rk_widget_print_document (GtkWidget           *widget,
+                          RkPdfDocument       *document,
+                          const char          *job_name,
+                          GtkPageOrientation   orientation,
+                          GError             **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (RK_IS_PDF_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_orientation (setup, orientation);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  /* The document has its own margins. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, job_name);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (rk_print_begin_print_cb), g_object_ref (document),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (rk_print_draw_page_cb), g_object_ref (document),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+
+  root = gtk_widget_get_root (widget);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                  GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+GtkWidget *
+rk_widget_new_confirm_dialog (GtkWidget  *widget,
+                              const char *heading,
+                              const char *body,
+                              const char *response,
+                              const char *response_label)
+{
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (response != NULL, NULL);
+
+  root = gtk_widget_get_root (widget);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), response, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), response);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  return dialog;
+}

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "rk-application.h"
+#include "rk-pdf.h"
 #include "rk-store.h"
 
 G_BEGIN_DECLS
@@ -69,5 +70,45 @@ void         rk_widget_undo          (GtkWidget     *widget);
 AdwToast    *rk_widget_get_undo_toast (GtkWidget    *widget);
 /* Drops @widget's undo (call in dispose: the removed item is not kept past the widget). */
 void         rk_widget_forget_undo   (GtkWidget     *widget);
+
+/* Reports a failure the user caused or can fix in a message dialog over the window that holds @widget (see
+ * rk_window_show_error()). */
+void         rk_widget_show_error    (GtkWidget     *widget,
+                                      const char    *heading,
+                                      const GError  *error);
+
+/* Called with the local path the user chose; not called when the dialog is cancelled. */
+typedef void (*RkPathFunc) (GtkWidget  *widget,
+                            const char *path,
+                            gpointer    data);
+/* Asks for a file (GtkFileChooserNative, modal): with GTK_FILE_CHOOSER_ACTION_SAVE where to export (accept label
+ * "_Export", starting in the Documents folder, offering @suggested_name unless NULL), with
+ * GTK_FILE_CHOOSER_ACTION_OPEN a file to open (accept label "_Open"). One filter @filter_name for @mime_type and
+ * files ending in .@suffix. A widget has one file dialog at a time: does nothing while one is open. A file that is not
+ * on this computer is reported to the user instead of being passed to @callback. The dialog goes when @widget does. */
+void         rk_widget_choose_path   (GtkWidget            *widget,
+                                      GtkFileChooserAction  action,
+                                      const char           *title,
+                                      const char           *suggested_name,
+                                      const char           *filter_name,
+                                      const char           *mime_type,
+                                      const char           *suffix,
+                                      RkPathFunc            callback,
+                                      gpointer              data);
+/* Prints @document (A4 in @orientation, the document's own margins) with the print dialog over @widget's window,
+ * as @job_name. FALSE with @error when printing failed (a cancelled dialog is no failure). */
+gboolean     rk_widget_print_document (GtkWidget          *widget,
+                                       RkPdfDocument      *document,
+                                       const char         *job_name,
+                                       GtkPageOrientation  orientation,
+                                       GError            **error);
+
+/* An AdwMessageDialog over @widget's window (not yet presented) with a "cancel" response (_Cancel, also on
+ * Escape) and @response labelled @response_label, suggested and the default (Enter). */
+GtkWidget   *rk_widget_new_confirm_dialog (GtkWidget  *widget,
+                                           const char *heading,
+                                           const char *body,
+                                           const char *response,
+                                           const char *response_label);
 
 G_END_DECLS
