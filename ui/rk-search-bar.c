@@ -7,6 +7,7 @@
  * pages write minutes through as the user types. */
 #include <glib/gi18n.h>
 
+#include "rk-action-tracker.h"
 #include "rk-era.h"
 #include "rk-meetings-page.h"
 #include "rk-pdf-viewer.h"
@@ -360,6 +361,22 @@ search_mode_changed_cb (RkSearchBar *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE_ENABLED]);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 rk_search_bar_open_result (RkSearchBar          *self,
                            const RkSearchResult *result)
@@ -412,7 +429,14 @@ rk_search_bar_open_result (RkSearchBar          *self,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "meetings");
 
   if (g_str_equal (kind, RK_SEARCH_KIND_ACTION_ITEM))
-    rk_meetings_page_show_view (RK_MEETINGS_PAGE (meetings), "actions");
+    {
+      GtkWidget *tracker = find_descendant (meetings, RK_TYPE_ACTION_TRACKER);
+
+      rk_meetings_page_show_view (RK_MEETINGS_PAGE (meetings), "actions");
+      /* A result may be done or dropped: under the tracker's default filter (open) it would not be there. */
+      if (tracker != NULL)
+        rk_action_tracker_set_filter (RK_ACTION_TRACKER (tracker), RK_ACTION_FILTER_ALL);
+    }
   else if (g_str_equal (kind, RK_SEARCH_KIND_CHALLENGE))
     rk_meetings_page_show_view (RK_MEETINGS_PAGE (meetings), "challenges");
   else if (rk_store_find_meeting (self->store, meeting_id) == NULL)
