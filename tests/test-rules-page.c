@@ -4,8 +4,9 @@
  * and the old 第2 becomes 第3), indented under 第1 (it takes the next number there and the top level closes up),
  * edited, removed and restored with undo; the draft is frozen (edits refused by the store, the editor read-only,
  * the label saying so), a new draft is branched from it, compared with it and exported as Akoma Ntoso. The annex
- * form shows its fields. What is checked is the store and the editor's widgets, never pixels. */
+ * form shows its fields and exports as a fill-in PDF. What is checked is the store and the editor's widgets, never pixels. */
 #include <glib/gstdio.h>
+#include <poppler.h>
 #include <string.h>
 
 #include "rk-rule-compare.h"
@@ -145,6 +146,27 @@ test_rules_page (void)
     g_clear_pointer (&fields, g_ptr_array_unref);
     fields = rk_store_list_form_fields (store, form, &error);
     g_assert_cmpuint (fields->len, ==, n_rows);
+
+    /* Exported as a fill-in form: the file is there and carries the form's title. */
+    {
+      g_autofree char *pdf_path = g_build_filename (tmp_dir, "form.pdf", NULL);
+      g_autofree char *uri = g_filename_to_uri (pdf_path, NULL, NULL);
+      g_autofree char *title = g_strdup_printf ("【様式1】%s", rk_rule_section_get_heading (form));
+      g_autofree char *text = NULL;
+      PopplerDocument *pdf;
+      PopplerPage *pdf_page;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.export-form-pdf-to", "s", pdf_path));
+      g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+      pdf = poppler_document_new_from_file (uri, NULL, &error);
+      g_assert_no_error (error);
+      pdf_page = poppler_document_get_page (pdf, 0);
+      text = poppler_page_get_text (pdf_page);
+      g_assert_nonnull (strstr (text, title));
+      g_object_unref (pdf_page);
+      g_object_unref (pdf);
+      g_assert_cmpint (g_unlink (pdf_path), ==, 0);
+    }
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.select-section", "x",
                                                rk_rule_section_get_id (first)));

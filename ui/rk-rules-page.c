@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "rk-accessible.h"
+#include "rk-council.h"
 #include "rk-era.h"
+#include "rk-form-pdf.h"
 #include "rk-rule-compare.h"
 #include "rk-rule-template.h"
 #include "rk-rules-export.h"
@@ -190,6 +192,10 @@ rk_rules_page_update_actions (RkRulesPage *self)
   gtk_widget_action_set_enabled (widget, "rules.remove-section", editable && has_section);
   gtk_widget_action_set_enabled (widget, "rules.add-field", editable && is_form);
   gtk_widget_action_set_enabled (widget, "rules.save-fields", editable && is_form);
+  /* A frozen version's forms print too: that is what gets handed out. */
+  gtk_widget_action_set_enabled (widget, "rules.print-form", is_form);
+  gtk_widget_action_set_enabled (widget, "rules.export-form-pdf", is_form);
+  gtk_widget_action_set_enabled (widget, "rules.export-form-pdf-to", is_form);
   gtk_widget_action_set_enabled (widget, "rules.freeze-dialog", editable);
   gtk_widget_action_set_enabled (widget, "rules.freeze", editable);
   gtk_widget_action_set_enabled (widget, "rules.branch", self->version != NULL);
@@ -1498,6 +1504,116 @@ export_akn_to_action (GtkWidget  *widget,
     rk_rules_page_show_error (self, error);
 }
 
+/* ---- The selected form as a fill-in form (PDF, print) ------------------------------------------------------------ */
+
+/* The selected form laid out, or NULL (the error shown) when it is not a form or its fields cannot be read.
+ * @title_out: 「【様式1】救急医療情報シート」 for the job name and the suggested file name. */
+static RkPdfDocument *
+rk_rules_page_build_form (RkRulesPage  *self,
+                          char        **title_out)
+{
+  RkRuleSection *section = rk_rules_page_get_selected_section (self);
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *number, *heading;
+
+  if (section == NULL || rk_rule_section_get_kind (section) != RK_RULE_SECTION_FORM ||
+      !rk_rules_page_flush_or_report (self))
+    return NULL;
+
+  if (!(fields = rk_store_list_form_fields (self->store, section, &error)))
+    {
+      rk_rules_page_show_error (self, error);
+      return NULL;
+    }
+
+  number = rk_rule_section_get_number (section);
+  heading = rk_rule_section_get_heading (section);
+  if (title_out != NULL)
+    *title_out = number != NULL && *number != '\0' ? g_strdup_printf ("【%s】%s", number, heading)
+                                                   : g_strdup (heading);
+  return rk_form_pdf_build (rk_council_get_name (rk_store_get_council (self->store)), number, heading,
+                            (const RkFormField *const *) fields->pdata, fields->len);
+}
+
+static void
+rk_rules_page_export_form (RkRulesPage *self,
+                           const char  *path)
+{
+  RkRuleSection *section = rk_rules_page_get_selected_section (self);
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (section == NULL || rk_rule_section_get_kind (section) != RK_RULE_SECTION_FORM ||
+      !rk_rules_page_flush_or_report (self))
+    return;
+
+  if (!(fields = rk_store_list_form_fields (self->store, section, &error)) ||
+      !rk_form_pdf_export (rk_council_get_name (rk_store_get_council (self->store)),
+                           rk_rule_section_get_number (section), rk_rule_section_get_heading (section),
+                           (const RkFormField *const *) fields->pdata, fields->len, path, NULL, &error))
+    {
+      rk_rules_page_show_error (self, error);
+      return;
+    }
+  rk_widget_add_toast (GTK_WIDGET (self), adw_toast_new (_("Form exported")));
+}
+
+static void
+print_form_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RkRulesPage *self = RK_RULES_PAGE (widget);
+  g_autoptr(RkPdfDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!(document = rk_rules_page_build_form (self, &title)))
+    return;
+  if (!rk_widget_print_document (widget, document, title, GTK_PAGE_ORIENTATION_PORTRAIT, &error))
+    rk_widget_show_error (widget, _("Could Not Print the Form"), error);
+}
+
+static void
+export_form_chosen_cb (GtkWidget  *widget,
+                       const char *path,
+                       gpointer    data)
+{
+  rk_rules_page_export_form (RK_RULES_PAGE (widget), path);
+}
+
+static void
+export_form_pdf_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RkRulesPage *self = RK_RULES_PAGE (widget);
+  RkRuleSection *section = rk_rules_page_get_selected_section (self);
+  g_autofree char *name = NULL;
+  const char *number;
+
+  if (section == NULL || rk_rule_section_get_kind (section) != RK_RULE_SECTION_FORM)
+    return;
+
+  /* "様式1 救急医療情報シート.pdf" */
+  number = rk_rule_section_get_number (section);
+  name = number != NULL && *number != '\0'
+           ? g_strdup_printf ("%s %s.pdf", number, rk_rule_section_get_heading (section))
+           : g_strdup_printf ("%s.pdf", rk_rule_section_get_heading (section));
+  g_strdelimit (name, G_DIR_SEPARATOR_S, '-');
+  rk_widget_choose_path (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Form as PDF"), name, _("PDF Documents"),
+                         "application/pdf", "pdf", export_form_chosen_cb, NULL);
+}
+
+static void
+export_form_pdf_to_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  rk_rules_page_export_form (RK_RULES_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
 /* ---- GObject ----------------------------------------------------------------------------------------------------- */
 
 static void
@@ -1655,6 +1771,9 @@ rk_rules_page_class_init (RkRulesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "rules.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "rules.export-akn", NULL, export_akn_action);
   gtk_widget_class_install_action (widget_class, "rules.export-akn-to", "s", export_akn_to_action);
+  gtk_widget_class_install_action (widget_class, "rules.print-form", NULL, print_form_action);
+  gtk_widget_class_install_action (widget_class, "rules.export-form-pdf", NULL, export_form_pdf_action);
+  gtk_widget_class_install_action (widget_class, "rules.export-form-pdf-to", "s", export_form_pdf_to_action);
 
   /* Ctrl+Return adds a section from anywhere on the page, the heading entry included. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "rules.add-section", NULL);
