@@ -213,6 +213,22 @@ test_rules_page (void)
   g_assert_cmpstr (gtk_editable_get_text (rk_rules_page_get_heading_entry (page)), ==, "　 ");
   gtk_editable_set_text (rk_rules_page_get_heading_entry (page), "救急搬送時の情報提供");
 
+  /* Saved as after the typing pause: refused once, and the entry shows the stored heading again, so the error is
+   * not raised at every later save. */
+  gtk_editable_set_text (rk_rules_page_get_heading_entry (page), "   ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.save", NULL));
+  g_assert_cmpstr (rk_rule_section_get_heading (added), ==, "救急搬送時の情報提供");
+  g_assert_cmpstr (gtk_editable_get_text (rk_rules_page_get_heading_entry (page)), ==, "救急搬送時の情報提供");
+  g_assert_true (rk_rules_page_flush (page, &error));
+  g_assert_no_error (error);
+  /* A removal with refused text stops with the error: nothing removed, no undo toast; the entry is reverted. */
+  gtk_editable_set_text (rk_rules_page_get_heading_entry (page), "\t ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.remove-section", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, n_sections + 1);
+  g_assert_true (rk_rules_page_get_selected_section (page) == added);
+  g_assert_null (rk_rules_page_get_undo_toast (page));
+  g_assert_cmpstr (gtk_editable_get_text (rk_rules_page_get_heading_entry (page)), ==, "救急搬送時の情報提供");
+
   /* Tab's action: it becomes the last child of 第1, numbered after 第1's children; the old 第3 is 第2 again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.indent", NULL));
   rk_test_spin (20);
@@ -261,6 +277,23 @@ test_rules_page (void)
                                              (int) RK_RULE_VERSION_DISCUSSION));
   g_assert_cmpint (rk_rule_version_get_status (draft), ==, RK_RULE_VERSION_DISCUSSION);
   g_assert_false (gtk_widget_get_visible (rk_rules_page_get_frozen_banner (page)));
+  /* A freeze with a heading of only spaces in the editor stops with the error (never silently); the entry shows the
+   * stored heading again, the body typed with it is kept, and the next freeze is not blocked by it. */
+  gtk_editable_set_text (rk_rules_page_get_heading_entry (page), "　");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (rk_rules_page_get_body_view (page)),
+                            "救急医療情報シートを提供する。写しを保管する。", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.freeze", "(ss)", "第1版 素案", "2025-10-01"));
+  g_assert_false (rk_rule_version_get_frozen (draft));
+  g_assert_cmpstr (gtk_editable_get_text (rk_rules_page_get_heading_entry (page)), ==, "救急搬送時の情報提供");
+  /* The restored section (undo made it anew under the same uid) is the one selected. */
+  g_assert_cmpstr (rk_rule_section_get_heading (rk_rules_page_get_selected_section (page)), ==, "救急搬送時の情報提供");
+  g_assert_cmpstr (rk_rule_section_get_body (rk_rules_page_get_selected_section (page)), ==,
+                   "救急医療情報シートを提供する。写しを保管する。");
+  /* Likewise before the freeze dialog opens. */
+  gtk_editable_set_text (rk_rules_page_get_heading_entry (page), " ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.freeze-dialog", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (rk_rules_page_get_heading_entry (page)), ==, "救急搬送時の情報提供");
+  g_assert_false (rk_rule_version_get_frozen (draft));
   /* A freeze without a label is refused. */
   gtk_widget_activate_action (GTK_WIDGET (page), "rules.freeze", "(ss)", "", "2025-10-01");
   g_assert_false (rk_rule_version_get_frozen (draft));
@@ -386,6 +419,38 @@ test_screenshot (void)
   rk_test_spin (700);
 
   file = g_build_filename (dir, "rules-1280.png", NULL);
+  quoted = g_shell_quote (file);
+  command = g_strdup_printf ("import -window root -crop %dx%d+0+0 +repage %s",
+                             gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)),
+                             quoted);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_test_message ("Saved %s", file);
+
+  /* The first annex form (様式1): its fields and buttons fit the window, nothing past its right edge. */
+  for (guint i = 0; i < g_list_model_get_n_items (rk_rules_page_get_sections (page)); i++)
+    {
+      g_autoptr(RkRuleSection) section = g_list_model_get_item (rk_rules_page_get_sections (page), i);
+
+      if (rk_rule_section_get_kind (section) != RK_RULE_SECTION_FORM)
+        continue;
+      gtk_widget_activate_action (GTK_WIDGET (page), "rules.select-section", "x", rk_rule_section_get_id (section));
+      break;
+    }
+  rk_test_spin (700);
+  {
+    GtkWidget *last = gtk_widget_get_last_child (GTK_WIDGET (rk_rules_page_get_field_list (page)));
+    graphene_rect_t bounds;
+
+    g_assert_nonnull (last);
+    g_assert_true (gtk_widget_compute_bounds (last, GTK_WIDGET (window), &bounds));
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+  }
+  g_free (file);
+  g_free (quoted);
+  g_free (command);
+  file = g_build_filename (dir, "rules-1280-form.png", NULL);
   quoted = g_shell_quote (file);
   command = g_strdup_printf ("import -window root -crop %dx%d+0+0 +repage %s",
                              gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)),

@@ -244,14 +244,44 @@ rk_rules_page_flush (RkRulesPage  *self,
   return rk_store_update_rule_section (self->store, self->editing, &info, error);
 }
 
+/* After a refused save: the editor shows what is stored again, so the refusal is reported once rather than at every
+ * later save, and it no longer blocks freezing, branching or removing. The body typed alongside a refused heading is
+ * kept when the store takes it. */
 static void
-rk_rules_page_save (RkRulesPage *self)
+rk_rules_page_revert_refused (RkRulesPage *self)
+{
+  if (self->editing == NULL)
+    return;
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->heading_entry), rk_rule_section_get_heading (self->editing));
+  self->loading = FALSE;
+  if (rk_rules_page_flush (self, NULL))
+    return;
+
+  self->loading = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), rk_rule_section_get_body (self->editing), -1);
+  self->loading = FALSE;
+}
+
+/* Saves the editor; FALSE when the store refused it: the error is shown and the editor reverted to what is stored. */
+static gboolean
+rk_rules_page_flush_or_report (RkRulesPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  /* A refused edit (a heading of only spaces) stays in the editor for the user to fix: nothing is lost. */
-  if (!rk_rules_page_flush (self, &error))
-    rk_rules_page_show_error (self, error);
+  if (rk_rules_page_flush (self, &error))
+    return TRUE;
+
+  rk_rules_page_show_error (self, error);
+  rk_rules_page_revert_refused (self);
+  return FALSE;
+}
+
+static void
+rk_rules_page_save (RkRulesPage *self)
+{
+  rk_rules_page_flush_or_report (self);
 }
 
 static gboolean
@@ -295,7 +325,7 @@ rk_rules_page_append_field_row (RkRulesPage       *self,
                                 const RkFormField *field)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  GtkWidget *row, *box, *label_entry, *kind_drop_down, *choices_entry, *remove_button;
+  GtkWidget *row, *box, *top, *bottom, *label_entry, *kind_drop_down, *choices_entry, *remove_button;
   g_auto(GStrv) choices = NULL;
   g_autofree char *choices_text = NULL;
   gboolean editable = !rk_rules_page_is_frozen (self);
@@ -303,7 +333,10 @@ rk_rules_page_append_field_row (RkRulesPage       *self,
   for (guint kind = RK_FORM_FIELD_TEXT; kind <= RK_FORM_FIELD_CHECKBOX; kind++)
     gtk_string_list_append (kinds, field_kind_label (kind));
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* Two lines, the label over its kind and choices: one line of three entries is wider than a narrow editor. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 6);
@@ -311,6 +344,8 @@ rk_rules_page_append_field_row (RkRulesPage       *self,
 
   label_entry = gtk_entry_new ();
   gtk_widget_set_hexpand (label_entry, TRUE);
+  /* Entries ask for 20 characters at least otherwise; the row has to shrink with the window. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (label_entry), 4);
   gtk_entry_set_placeholder_text (GTK_ENTRY (label_entry), _("Field label"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (label_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Field label"), -1);
   gtk_editable_set_text (GTK_EDITABLE (label_entry), field ? field->label : "");
@@ -327,6 +362,7 @@ rk_rules_page_append_field_row (RkRulesPage       *self,
   choices_text = choices != NULL ? g_strjoinv ("、", choices) : g_strdup ("");
   choices_entry = gtk_entry_new ();
   gtk_widget_set_hexpand (choices_entry, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (choices_entry), 4);
   gtk_entry_set_placeholder_text (GTK_ENTRY (choices_entry), _("Choices, separated by commas"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (choices_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choices"), -1);
   gtk_editable_set_text (GTK_EDITABLE (choices_entry), choices_text);
@@ -337,10 +373,12 @@ rk_rules_page_append_field_row (RkRulesPage       *self,
   gtk_widget_set_sensitive (remove_button, editable);
   gtk_widget_add_css_class (remove_button, "flat");
 
-  gtk_box_append (GTK_BOX (box), label_entry);
-  gtk_box_append (GTK_BOX (box), kind_drop_down);
-  gtk_box_append (GTK_BOX (box), choices_entry);
-  gtk_box_append (GTK_BOX (box), remove_button);
+  gtk_box_append (GTK_BOX (top), label_entry);
+  gtk_box_append (GTK_BOX (top), remove_button);
+  gtk_box_append (GTK_BOX (bottom), kind_drop_down);
+  gtk_box_append (GTK_BOX (bottom), choices_entry);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), bottom);
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -862,19 +900,6 @@ documents_changed_cb (RkRulesPage *self)
 
 /* ---- Editing actions --------------------------------------------------------------------------------------------- */
 
-/* Saves the editor before a change of the tree; FALSE (with a toast) when its text was refused. */
-static gboolean
-rk_rules_page_flush_or_report (RkRulesPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (rk_rules_page_flush (self, &error))
-    return TRUE;
-
-  rk_rules_page_show_error (self, error);
-  return FALSE;
-}
-
 static void
 rk_rules_page_add_section (RkRulesPage       *self,
                            RkRuleSectionKind  kind)
@@ -1029,13 +1054,11 @@ remove_section_action (GtkWidget  *widget,
   g_autofree char *message = NULL;
   guint position, n_sections;
 
-  if (section == NULL)
+  /* What was typed is saved first, so undo brings it back too. A refused edit stops the removal with its error
+   * (the editor then shows what is stored, and removing again goes ahead): a removal never goes on silently, and
+   * the error toast never takes the place of the removal's undo toast. */
+  if (section == NULL || !rk_rules_page_flush_or_report (self))
     return;
-  /* The editor's pending text belongs to the section; a refused one is dropped with it (undo brings back what was
-   * saved), so a removal is never blocked by a heading of only spaces. */
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  if (!rk_rules_page_flush (self, &error))
-    g_clear_error (&error);
 
   removal = g_object_new (RK_TYPE_RULES_REMOVAL, NULL);
   removal->uid = g_strdup (rk_rule_section_get_uid (section));
@@ -1335,7 +1358,11 @@ rk_rules_page_freeze (RkRulesPage  *self,
   if (self->version == NULL)
     return TRUE;
   if (!rk_rules_page_flush (self, error))
-    return FALSE;
+    {
+      /* The caller shows the error; the editor shows what is stored, so freezing again works. */
+      rk_rules_page_revert_refused (self);
+      return FALSE;
+    }
 
   rk_rule_version_get_info (self->version, &info);
   info.label = label;
@@ -1380,7 +1407,8 @@ freeze_dialog_action (GtkWidget  *widget,
   g_autofree char *today_text = NULL;
   GDate today;
 
-  if (self->version == NULL)
+  /* Refused text in the editor is reported now, not after the user has filled in the dialog. */
+  if (self->version == NULL || !rk_rules_page_flush_or_report (self))
     return;
 
   rk_era_get_today (&today);
