@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rk-accessible.h"
+#include "rk-indicators-page.h"
 #include "rk-meetings-page.h"
 #include "rk-rules-page.h"
 #include "rk-members-page.h"
@@ -32,6 +33,7 @@ static const RkPageEntry rk_pages[] = {
   { "schedule", N_("Schedule"), "x-office-calendar-symbolic", rk_schedule_page_get_type },
   { "meetings", N_("Meetings & Minutes"), "x-office-address-book-symbolic", rk_meetings_page_get_type },
   { "rules", N_("Rules"), "text-x-generic-symbolic", rk_rules_page_get_type },
+  { "indicators", N_("Indicators"), "x-office-presentation-symbolic", rk_indicators_page_get_type },
 };
 
 struct _RkWindow
