@@ -381,6 +381,185 @@ test_rules_page (void)
   rk_test_close_window (window);
 }
 
+/* The preview under the body ("Reads as: …"), or NULL while it is hidden. */
+static const char *
+find_preview (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child)
+          && g_str_has_prefix ((text = gtk_label_get_text (GTK_LABEL (child))), "Reads as: "))
+        return text;
+      if ((text = find_preview (child)) != NULL)
+        return text;
+    }
+
+  return NULL;
+}
+
+static void
+body_set_text_with_cursor_at_end (RkRulesPage *page,
+                                  const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (rk_rules_page_get_body_view (page));
+  GtkTextIter end;
+
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+}
+
+/* A reference from one section to another is inserted at the cursor, saved as a token and read with the target's
+ * number, which follows the target when it moves. */
+static void
+test_insert_reference (void)
+{
+  g_autofree char *path = g_build_filename (rk_test_ui_get_tmp_dir (), "xref.renkei", NULL);
+  g_autoptr(GError) error = NULL;
+  RkCouncilInfo info = {
+    .name = "みなと市在宅医療・救急医療連携推進協議会",
+    .municipality = "みなと市",
+    .prefecture = "神奈川県",
+    .fiscal_year = 2025,
+    .setup = RK_SETUP_NEW,
+    .notes = NULL,
+  };
+  g_autoptr(RkRuleTemplate) template = g_list_model_get_item (rk_rule_templates_get_default (), 0);
+  g_autoptr(RkRuleSection) target = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *old_citation = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *rendered = NULL;
+  GtkTextBuffer *buffer;
+  RkRuleSection *source;
+  RkRulesPage *page;
+  RkWindow *window;
+  RkStore *store;
+  guint n_sections;
+
+  rk_test_create_council (path, &info);
+  window = rk_test_open_council (path, "the council");
+  store = rk_window_get_store (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "rules"));
+  page = RK_RULES_PAGE (rk_window_get_page (window, "rules"));
+  g_assert_nonnull (template);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.new-from-template", "(ss)",
+                                             rk_rule_template_get_id (template), ""));
+  rk_test_spin (50);
+  n_sections = g_list_model_get_n_items (rk_rules_page_get_sections (page));
+  buffer = gtk_text_view_get_buffer (rk_rules_page_get_body_view (page));
+
+  /* 第1 refers to 第2, a top-level text section followed by another one, so that it can move down. */
+  source = section_at (page, 0);
+  for (guint i = 1; i < n_sections && target == NULL; i++)
+    if (rk_rule_section_get_depth (section_at (page, i)) == 0
+        && rk_rule_section_get_kind (section_at (page, i)) == RK_RULE_SECTION_TEXT)
+      target = g_object_ref (section_at (page, i));
+  g_assert_nonnull (target);
+  g_assert_cmpstr (rk_rule_section_get_number (target), ==, "第2");
+  g_assert_true (rk_rules_page_get_selected_section (page) == source);
+  g_assert_null (find_preview (GTK_WIDGET (page)));
+
+  /* Unknown uids and the section itself are refused: the text does not change. */
+  body_set_text_with_cursor_at_end (page, "詳細は");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.insert-reference-to", "s", "no-such-uid"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.insert-reference-to", "s",
+                                             rk_rule_section_get_uid (source)));
+  {
+    g_autofree char *text = NULL;
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "詳細は");
+  }
+
+  /* Inserted at the cursor, between the typed text; the preview reads it at once, before it is saved. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.insert-reference-to", "s",
+                                             rk_rule_section_get_uid (target)));
+  gtk_text_buffer_insert_at_cursor (buffer, "を参照する。", -1);
+  old_citation = g_strdup (rk_rule_section_get_citation (target));
+  g_assert_cmpstr (old_citation, ==, "第2");
+  expected = g_strdup_printf ("Reads as: 詳細は%sを参照する。", old_citation);
+  g_assert_cmpstr (find_preview (GTK_WIDGET (page)), ==, expected);
+
+  /* Saved as the token, rendered with the target's number. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.save", NULL));
+  token = rk_rule_body_make_ref (rk_rule_section_get_uid (target));
+  g_assert_nonnull (strstr (rk_rule_section_get_body (source), token));
+  {
+    g_autofree char *stored = g_strdup_printf ("詳細は%sを参照する。", token);
+
+    g_assert_cmpstr (rk_rule_section_get_body (source), ==, stored);
+  }
+  rendered = rk_store_render_rule_body (store, source);
+  g_assert_cmpstr (rendered, ==, "詳細は第2を参照する。");
+  g_clear_pointer (&rendered, g_free);
+
+  /* The target moves down: the stored body is unchanged and reads with its new number. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.select-section", "x",
+                                             rk_rule_section_get_id (target)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.move-down", NULL));
+  rk_test_spin (20);
+  g_assert_cmpstr (rk_rule_section_get_number (target), ==, "第3");
+  rendered = rk_store_render_rule_body (store, source);
+  g_assert_cmpstr (rendered, ==, "詳細は第3を参照する。");
+  g_clear_pointer (&rendered, g_free);
+
+  /* Indented under 第1 it is cited through it; back at 第1 the preview shows that. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.indent", NULL));
+  rk_test_spin (20);
+  g_assert_cmpuint (rk_rule_section_get_depth (target), ==, 1);
+  rendered = rk_store_render_rule_body (store, source);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("詳細は%sを参照する。", rk_rule_section_get_citation (target));
+  g_assert_cmpstr (rendered, ==, expected);
+  g_assert_true (g_str_has_prefix (rk_rule_section_get_citation (target), "第"));
+  g_assert_nonnull (strstr (rk_rule_section_get_citation (target), "の"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.select-section", "x",
+                                             rk_rule_section_get_id (source)));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Reads as: %s", rendered);
+  g_assert_cmpstr (find_preview (GTK_WIDGET (page)), ==, expected);
+
+  /* The dialog lists the other sections; its first entry is inserted on "insert". */
+  body_set_text_with_cursor_at_end (page, "");
+  g_assert_null (find_preview (GTK_WIDGET (page)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "rules.insert-reference", NULL));
+  rk_test_spin (20);
+  {
+    g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *first_ref = NULL;
+    g_autoptr(RkRuleSection) listed = g_list_model_get_item (rk_rules_page_get_sections (page), 1);
+    GtkTextIter start, end;
+
+    g_object_ref (toplevels);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+          dialog = ADW_MESSAGE_DIALOG (toplevel);
+      }
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "insert");
+    rk_test_spin (20);
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    first_ref = rk_rule_body_make_ref (rk_rule_section_get_uid (listed));
+    g_assert_cmpstr (text, ==, first_ref);
+    g_assert_nonnull (find_preview (GTK_WIDGET (page)));
+  }
+  g_assert_true (rk_rules_page_flush (page, &error));
+  g_assert_no_error (error);
+
+  rk_test_close_window (window);
+}
+
 /* With RK_SCREENSHOT_DIR set: the page with the demo council (its two rule documents) at 1280×800. */
 static void
 test_screenshot (void)
@@ -470,6 +649,7 @@ main (int    argc,
   rk_test_ui_init (&argc, &argv, "renkei-test-rules-page-XXXXXX");
 
   g_test_add_func ("/rules-page/template-edit-freeze-branch", test_rules_page);
+  g_test_add_func ("/rules-page/insert-reference", test_insert_reference);
   g_test_add_func ("/rules-page/screenshot", test_screenshot);
 
   return rk_test_ui_run ();

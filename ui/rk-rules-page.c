@@ -190,6 +190,8 @@ rk_rules_page_update_actions (RkRulesPage *self)
   gtk_widget_action_set_enabled (widget, "rules.move-up", editable && has_section);
   gtk_widget_action_set_enabled (widget, "rules.move-down", editable && has_section);
   gtk_widget_action_set_enabled (widget, "rules.remove-section", editable && has_section);
+  gtk_widget_action_set_enabled (widget, "rules.insert-reference", editable && has_section);
+  gtk_widget_action_set_enabled (widget, "rules.insert-reference-to", editable && has_section);
   gtk_widget_action_set_enabled (widget, "rules.add-field", editable && is_form);
   gtk_widget_action_set_enabled (widget, "rules.save-fields", editable && is_form);
   /* A frozen version's forms print too: that is what gets handed out. */
@@ -294,10 +296,55 @@ save_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static char *
+lookup_citation_cb (const char *uid,
+                    gpointer    data)
+{
+  GListModel *sections = data;
+
+  for (guint i = 0; sections != NULL && i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(RkRuleSection) section = g_list_model_get_item (sections, i);
+
+      if (g_strcmp0 (rk_rule_section_get_uid (section), uid) == 0)
+        return g_strdup (rk_rule_section_get_citation (section));
+    }
+
+  return NULL;
+}
+
+/* The text in the editor, not the stored body: a reference just inserted reads right away, before it is saved. */
+static void
+rk_rules_page_update_rendered (RkRulesPage *self)
+{
+  g_autofree char *body = NULL;
+  g_autofree char *rendered = NULL;
+  g_auto(GStrv) refs = NULL;
+
+  if (self->editing != NULL)
+    {
+      body = rk_rules_page_dup_body_text (self);
+      refs = rk_rule_body_list_refs (body);
+    }
+  if (refs != NULL && refs[0] != NULL)
+    {
+      g_autofree char *text = rk_rule_render_body (body, lookup_citation_cb, rk_rules_page_get_sections (self));
+
+      /* Translators: under the body text, how its references to other sections read with the current numbers. */
+      rendered = g_strdup_printf (_("Reads as: %s"), text);
+    }
+  gtk_label_set_text (self->rendered_label, rendered != NULL ? rendered : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->rendered_label), rendered != NULL);
+}
+
 static void
 editor_changed_cb (RkRulesPage *self)
 {
-  if (self->loading || self->save_id != 0 || self->editing == NULL)
+  if (self->loading || self->editing == NULL)
+    return;
+
+  rk_rules_page_update_rendered (self);
+  if (self->save_id != 0)
     return;
 
   /* The pause starts at the first change of a burst: steady typing is still saved now and then. Removed in
@@ -478,8 +525,6 @@ rk_rules_page_load_editor (RkRulesPage *self)
   RkRuleSection *section = rk_rules_page_get_selected_section (self);
   gboolean frozen = rk_rules_page_is_frozen (self);
   g_autofree char *title = NULL;
-  g_autofree char *rendered = NULL;
-  g_auto(GStrv) refs = NULL;
 
   if (section == self->editing && section != NULL)
     {
@@ -503,17 +548,7 @@ rk_rules_page_load_editor (RkRulesPage *self)
   gtk_text_view_set_cursor_visible (self->body_view, section != NULL && !frozen);
   self->loading = FALSE;
 
-  /* The body as stored holds {{ref:…}} tokens; show how it reads with today's numbers. */
-  refs = rk_rule_body_list_refs (section != NULL ? rk_rule_section_get_body (section) : "");
-  if (section != NULL && refs[0] != NULL)
-    {
-      g_autofree char *body = rk_store_render_rule_body (self->store, section);
-
-      /* Translators: under the body text, how its references to other sections read with the current numbers. */
-      rendered = g_strdup_printf (_("Reads as: %s"), body);
-    }
-  gtk_label_set_text (self->rendered_label, rendered != NULL ? rendered : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->rendered_label), rendered != NULL);
+  rk_rules_page_update_rendered (self);
 
   gtk_label_set_text_with_mnemonic (self->body_label,
                                     section != NULL && rk_rule_section_get_kind (section) == RK_RULE_SECTION_FORM
@@ -989,6 +1024,8 @@ rk_rules_page_edit_tree (RkRulesPage *self,
   else if (!done)
     gtk_widget_error_bell (GTK_WIDGET (self));
   rk_rules_page_select_section (self, section);
+  /* The move renumbered sections the body may cite. */
+  rk_rules_page_update_rendered (self);
   g_object_unref (section);
 }
 
@@ -1642,6 +1679,142 @@ export_form_pdf_to_action (GtkWidget  *widget,
   rk_rules_page_export_form (RK_RULES_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* ---- Cross-references ------------------------------------------------------------------------------------------- */
+
+/* Puts the token for @uid at the cursor of the body; the usual pause then saves it. FALSE (with a bell) when there is
+ * nothing to insert into or @uid is not a section of the version: a token to nowhere would read "(missing reference)". */
+static gboolean
+rk_rules_page_insert_reference (RkRulesPage *self,
+                                const char  *uid)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  g_autofree char *citation = NULL;
+  g_autofree char *token = NULL;
+
+  if (self->editing == NULL || rk_rules_page_is_frozen (self) || !rk_rule_uid_is_valid (uid)
+      || g_strcmp0 (uid, rk_rule_section_get_uid (self->editing)) == 0
+      || !(citation = lookup_citation_cb (uid, rk_rules_page_get_sections (self))))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+
+  token = rk_rule_body_make_ref (uid);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+  gtk_text_buffer_insert_at_cursor (buffer, token, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+  return TRUE;
+}
+
+static void
+insert_reference_to_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  rk_rules_page_insert_reference (RK_RULES_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* How a section is listed in the dialog: its citation and heading, or for a paragraph without heading the start of
+ * its text, so that 第2の1 and 第2の2 can be told apart. */
+static char *
+dup_reference_title (RkRulesPage   *self,
+                     RkRuleSection *section)
+{
+  const char *heading = rk_rule_section_get_heading (section);
+  g_autofree char *body = NULL;
+
+  if (heading != NULL && *heading != '\0')
+    return g_strdup_printf ("%s %s", rk_rule_section_get_citation (section), heading);
+
+  body = rk_store_render_rule_body (self->store, section);
+  g_strstrip (g_strdelimit (body, "\r\n\t", ' '));
+  if (*body == '\0')
+    return g_strdup (rk_rule_section_get_citation (section));
+  if (g_utf8_strlen (body, -1) > 20)
+    {
+      g_autofree char *cut = g_utf8_substring (body, 0, 20);
+
+      /* "第2の1 救急隊は、搬送先の医療機関に…": the ellipsis says the text goes on. */
+      return g_strdup_printf ("%s %s…", rk_rule_section_get_citation (section), cut);
+    }
+  return g_strdup_printf ("%s %s", rk_rule_section_get_citation (section), body);
+}
+
+static void
+insert_reference_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              RkRulesPage      *self)
+{
+  GtkDropDown *drop_down = g_object_get_data (G_OBJECT (dialog), "drop-down");
+  GPtrArray *uids = g_object_get_data (G_OBJECT (dialog), "uids");
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  if (g_strcmp0 (response, "insert") == 0 && selected < uids->len)
+    rk_rules_page_insert_reference (self, g_ptr_array_index (uids, selected));
+}
+
+static void
+insert_reference_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RkRulesPage *self = RK_RULES_PAGE (widget);
+  GListModel *sections = rk_rules_page_get_sections (self);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  GPtrArray *uids = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *dialog, *box, *label, *drop_down;
+
+  if (self->editing == NULL || rk_rules_page_is_frozen (self) || sections == NULL)
+    {
+      g_ptr_array_unref (uids);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(RkRuleSection) section = g_list_model_get_item (sections, i);
+      g_autofree char *title = NULL;
+
+      /* A section citing itself says nothing. */
+      if (section == self->editing)
+        continue;
+      title = dup_reference_title (self, section);
+      gtk_string_list_append (titles, title);
+      g_ptr_array_add (uids, g_strdup (rk_rule_section_get_uid (section)));
+    }
+  if (uids->len == 0)
+    {
+      g_ptr_array_unref (uids);
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  dialog = rk_widget_new_confirm_dialog (widget, _("Insert Reference"),
+                                         _("The reference shows the section's current number, and follows it when "
+                                           "sections are moved or added."),
+                                         "insert", _("_Insert"));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new_with_mnemonic (_("_Section"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (titles)), NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (drop_down),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), drop_down);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), drop_down);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  g_object_set_data (G_OBJECT (dialog), "drop-down", drop_down);
+  g_object_set_data_full (G_OBJECT (dialog), "uids", uids, (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (insert_reference_response_cb), self, 0);
+
+  rk_accessible_name_drop_down (GTK_DROP_DOWN (drop_down), _("Section to refer to"));
+  rk_accessible_fix_names (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- GObject ----------------------------------------------------------------------------------------------------- */
 
 static void
@@ -1792,6 +1965,8 @@ rk_rules_page_class_init (RkRulesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "rules.add-field", NULL, add_field_action);
   gtk_widget_class_install_action (widget_class, "rules.save-fields", NULL, save_fields_action);
   gtk_widget_class_install_action (widget_class, "rules.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "rules.insert-reference", NULL, insert_reference_action);
+  gtk_widget_class_install_action (widget_class, "rules.insert-reference-to", "s", insert_reference_to_action);
   gtk_widget_class_install_action (widget_class, "rules.freeze-dialog", NULL, freeze_dialog_action);
   gtk_widget_class_install_action (widget_class, "rules.freeze", "(ss)", freeze_action);
   gtk_widget_class_install_action (widget_class, "rules.branch", NULL, branch_action);

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (RkRulesPage, rk_rules_page, RK, RULES_PAGE, AdwBin)
  *     and the title ("" for the template's title); selects the new document;
  *   "rules.select-document" (x) / "rules.select-version" (x) / "rules.select-section" (x): by id;
  *   "rules.add-section" (Ctrl+Return): a new section after the selected one (at the top level when none);
+ *   "rules.insert-reference": choose a section and insert a cross-reference to it at the body's cursor;
+ *   "rules.insert-reference-to" (s): the same for a section uid;
  *   "rules.add-form": a new annex form (様式) at the end;
  *   "rules.indent" (Tab) / "rules.outdent" (Shift+Tab) / "rules.move-up" (Alt+Up) / "rules.move-down" (Alt+Down)
  *     on the section list;
