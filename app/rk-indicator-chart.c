@@ -758,6 +758,8 @@ draw_series (const RkIndicatorChartData *data,
   set_rgb (cr, &series);
   cairo_set_line_width (cr, 2.0);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* Start clean: the last label drawn left a current point, which the first line_to would join to. */
+  cairo_new_path (cr);
   /* A value that is not a number (never from the store) is a gap: NaN in a path would put the cairo_t, and with
    * it a whole PDF, in an error state. */
   for (guint i = 0; i < data->n_points; i++)

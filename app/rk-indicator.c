@@ -84,6 +84,44 @@ all_digits (const char *text,
   return TRUE;
 }
 
+/* What people type for a period, in the stored form: full-width digits and letters folded (NFKC), and a leading
+ * Japanese era year ("令和6年度", "令和6", "R6", "平成30年度", "令和元年度") or a Western "2025年度" turned into the
+ * fiscal year's four digits, with whatever follows kept ("令和7H1" → "2025H1"). */
+static char *
+normalize_period_text (const char *text)
+{
+  static const struct { const char *prefix; int base; } eras[] = {
+    { "令和", 2018 }, { "R", 2018 }, { "r", 2018 }, { "平成", 1988 }, { "H", 1988 }, { "h", 1988 },
+  };
+  g_autofree char *folded = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  char *s = g_strstrip (folded != NULL ? folded : (char *) text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (eras); i++)
+    {
+      const char *p;
+      int n;
+
+      if (!g_str_has_prefix (s, eras[i].prefix))
+        continue;
+      p = s + strlen (eras[i].prefix);
+      if (g_str_has_prefix (p, "元"))
+        {
+          n = 1;
+          p += strlen ("元");
+        }
+      else if (g_ascii_isdigit (*p))
+        n = (int) g_ascii_strtoll (p, (char **) &p, 10);
+      else
+        continue;
+      if (g_str_has_prefix (p, "年度"))
+        p += strlen ("年度");
+      return g_strdup_printf ("%04d%s", eras[i].base + n, p);
+    }
+  if (strlen (s) >= 4 && all_digits (s, 4) && g_str_has_prefix (s + 4, "年度"))
+    return g_strdup_printf ("%.4s%s", s, s + 4 + strlen ("年度"));
+  return g_strdup (s);
+}
+
 static gboolean
 parse_period (const char *text,
               RkPeriod   *period)
@@ -94,7 +132,7 @@ parse_period (const char *text,
 
   if (text == NULL)
     return FALSE;
-  copy = g_strstrip (g_strdup (text));
+  copy = normalize_period_text (text);
   len = strlen (copy);
   if (len < 4 || !all_digits (copy, 4))
     return FALSE;

@@ -209,7 +209,7 @@ static void
 test_periods (void)
 {
   static const char *const bad[] = { "", "abcd", "1900", "2025Q5", "2025Q0", "2025H3", "2025-13", "2025-00",
-                                     "2025-4", "２０２５", "2025年度", "2025Q1x", NULL };
+                                     "2025-4", "2025Q1x", "令和", "令和X年度", NULL };
   const char *unsorted[] = { "2026-03", "2025Q2", "2025", "2025H2", "2024", "2025-04", "2025H1", "2025Q1",
                              "2026-01", "2025Q4" };
   const char *sorted[] = { "2024", "2025", "2025H1", "2025Q1", "2025-04", "2025Q2", "2025H2", "2025Q4",
@@ -229,6 +229,25 @@ test_periods (void)
   /* March belongs to the previous 年度: its twelfth month. */
   assert_period ("2026-03", RK_FREQUENCY_MONTH, 2025, 12, "2026-03", "令和8年(2026年)3月", "令和8年3月");
   assert_period ("2026-01", RK_FREQUENCY_MONTH, 2025, 10, "2026-01", "令和8年(2026年)1月", "令和8年1月");
+
+  /* What people type: full-width digits, 年度, and Japanese era years. */
+  {
+    static const struct { const char *typed; const char *stored; } typed[] = {
+      { "２０２５", "2025" }, { "2025年度", "2025" }, { "令和6年度", "2024" }, { "令和６", "2024" }, { "R7", "2025" },
+      { "令和元年度", "2019" }, { "平成30年度", "2018" }, { "令和7H1", "2025H1" }, { "Ｒ7Ｑ2", "2025Q2" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+      {
+        RkPeriod period;
+        g_autofree char *stored = NULL;
+
+        g_assert_true (rk_period_parse (typed[i].typed, &period, &error));
+        g_assert_no_error (error);
+        stored = rk_period_to_string (&period);
+        g_assert_cmpstr (stored, ==, typed[i].stored);
+      }
+  }
 
   for (guint i = 0; bad[i] != NULL; i++)
     {
