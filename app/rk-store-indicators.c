@@ -73,37 +73,6 @@ compare_indicators (gconstpointer a,
 /* ------------------------------------------------------------------------------------------------------------ */
 /* SQL helpers */
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL ? text : "";
-}
-
-static void
-bind_nullable_text (sqlite3_stmt *stmt,
-                    int           index,
-                    const char   *text)
-{
-  if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_nullable_id (sqlite3_stmt *stmt,
-                  int           index,
-                  gint64        id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* Binds a baseline or target: ?index = @value and ?index+1 = @period, both NULL when there is none. */
 static void
 bind_optional_value (sqlite3_stmt *stmt,
@@ -115,7 +84,7 @@ bind_optional_value (sqlite3_stmt *stmt,
   if (has_value)
     {
       sqlite3_bind_double (stmt, index, value);
-      bind_nullable_text (stmt, index + 1, period);
+      rk_store_bind_nullable_text (stmt, index + 1, period);
     }
   else
     {
@@ -130,7 +99,7 @@ bind_indicator (sqlite3_stmt          *stmt,
                 int                    first,
                 const RkIndicatorInfo *info)
 {
-  bind_nullable_text (stmt, first, info->catalog_code);
+  rk_store_bind_nullable_text (stmt, first, info->catalog_code);
   rk_store_bind_text (stmt, first + 1, info->name);
   rk_store_bind_text (stmt, first + 2, info->group);
   rk_store_bind_text (stmt, first + 3, info->unit);
@@ -144,8 +113,8 @@ bind_indicator (sqlite3_stmt          *stmt,
   sqlite3_bind_int (stmt, first + 11, info->frequency);
   bind_optional_value (stmt, first + 12, info->has_baseline, info->baseline_value, info->baseline_period);
   bind_optional_value (stmt, first + 14, info->has_target, info->target_value, info->target_period);
-  bind_nullable_id (stmt, first + 16, info->rule_document_id);
-  bind_nullable_id (stmt, first + 17, info->task_id);
+  rk_store_bind_nullable_id (stmt, first + 16, info->rule_document_id);
+  rk_store_bind_nullable_id (stmt, first + 17, info->task_id);
   rk_store_bind_text (stmt, first + 18, info->notes);
 }
 
@@ -156,27 +125,27 @@ read_indicator (sqlite3_stmt    *stmt,
                 RkIndicatorInfo *info)
 {
   *info = (RkIndicatorInfo) {
-    .catalog_code = column_text (stmt, first),
-    .name = column_text (stmt, first + 1),
-    .group = column_text (stmt, first + 2),
-    .unit = column_text (stmt, first + 3),
+    .catalog_code = rk_store_column_text (stmt, first),
+    .name = rk_store_column_text (stmt, first + 1),
+    .group = rk_store_column_text (stmt, first + 2),
+    .unit = rk_store_column_text (stmt, first + 3),
     .unit_kind = (RkUnitKind) CLAMP (sqlite3_column_int (stmt, first + 4), RK_UNIT_KIND_TIME, RK_UNIT_KIND_RATIO),
     .is_ratio = sqlite3_column_int (stmt, first + 5) != 0,
-    .numerator_label = column_text (stmt, first + 6),
-    .denominator_label = column_text (stmt, first + 7),
+    .numerator_label = rk_store_column_text (stmt, first + 6),
+    .denominator_label = rk_store_column_text (stmt, first + 7),
     .factor = sqlite3_column_double (stmt, first + 8),
     .higher_is_better = sqlite3_column_int (stmt, first + 9) != 0,
-    .data_source = column_text (stmt, first + 10),
+    .data_source = rk_store_column_text (stmt, first + 10),
     .frequency = (RkFrequency) CLAMP (sqlite3_column_int (stmt, first + 11), RK_FREQUENCY_YEAR, RK_FREQUENCY_MONTH),
     .has_baseline = sqlite3_column_type (stmt, first + 12) != SQLITE_NULL,
     .baseline_value = sqlite3_column_double (stmt, first + 12),
-    .baseline_period = column_text (stmt, first + 13),
+    .baseline_period = rk_store_column_text (stmt, first + 13),
     .has_target = sqlite3_column_type (stmt, first + 14) != SQLITE_NULL,
     .target_value = sqlite3_column_double (stmt, first + 14),
-    .target_period = column_text (stmt, first + 15),
+    .target_period = rk_store_column_text (stmt, first + 15),
     .rule_document_id = sqlite3_column_int64 (stmt, first + 16),
     .task_id = sqlite3_column_int64 (stmt, first + 17),
-    .notes = column_text (stmt, first + 18),
+    .notes = rk_store_column_text (stmt, first + 18),
   };
 }
 
@@ -196,11 +165,11 @@ read_values (sqlite3  *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (values, rk_indicator_value_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1),
+    g_ptr_array_add (values, rk_indicator_value_new (sqlite3_column_int64 (stmt, 0), rk_store_column_text (stmt, 1),
                                                      sqlite3_column_double (stmt, 2),
                                                      sqlite3_column_type (stmt, 4) != SQLITE_NULL,
                                                      sqlite3_column_double (stmt, 3),
-                                                     sqlite3_column_double (stmt, 4), column_text (stmt, 5)));
+                                                     sqlite3_column_double (stmt, 4), rk_store_column_text (stmt, 5)));
   if (rc != SQLITE_DONE)
     {
       rk_store_set_error_from_db (db, rc, error);
@@ -371,7 +340,7 @@ check_code_unique (sqlite3                *db,
   if (rc == SQLITE_ROW)
     /* TRANSLATORS: %s is the indicator's name. */
     g_set_error (error, RK_STORE_ERROR, RK_STORE_ERROR_INVALID,
-                 _("“%s” is already one of the council’s indicators."), column_text (stmt, 0));
+                 _("“%s” is already one of the council’s indicators."), rk_store_column_text (stmt, 0));
   else
     rk_store_set_error_from_db (db, rc, error);
   return FALSE;

@@ -202,65 +202,6 @@ compare_action_ptrs (gconstpointer a,
 /* ------------------------------------------------------------------------------------------------------------ */
 /* SQL helpers */
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL ? text : "";
-}
-
-static void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           index,
-                 gint64        id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-/* Runs @sql with ?1 = @a and (when it has one) ?2 = @b and reads the first column of the first row into @value (0
- * for no row or NULL). */
-static gboolean
-query_int64 (sqlite3     *db,
-             const char  *sql,
-             gint64       a,
-             gint64       b,
-             gint64      *value,
-             GError     **error)
-{
-  g_autoptr(RkStmt) stmt = rk_store_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, b);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      rk_store_set_error_from_db (db, rc, error);
-      return FALSE;
-    }
-  *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  return TRUE;
-}
-
 static gboolean
 invalid (GError     **error,
          const char  *message)
@@ -280,7 +221,8 @@ check_member (sqlite3     *db,
 
   if (member_id <= 0)
     return TRUE;
-  if (!query_int64 (db, "SELECT 1 FROM member WHERE id = ?1 AND deleted_at IS NULL", member_id, 0, &found, error))
+  if (!rk_store_query_int64 (db, "SELECT 1 FROM member WHERE id = ?1 AND deleted_at IS NULL", member_id, 0, &found,
+                             error))
     return FALSE;
   return found ? TRUE : invalid (error, message);
 }
@@ -292,8 +234,8 @@ check_live_meeting (sqlite3     *db,
 {
   gint64 found = 0;
 
-  if (!query_int64 (db, "SELECT 1 FROM meeting m WHERE m.id = ?1 AND " LIVE_MEETING, rk_meeting_get_id (meeting), 0,
-                    &found, error))
+  if (!rk_store_query_int64 (db, "SELECT 1 FROM meeting m WHERE m.id = ?1 AND " LIVE_MEETING,
+                             rk_meeting_get_id (meeting), 0, &found, error))
     return FALSE;
   if (!found)
     {
@@ -340,7 +282,8 @@ index_rows (sqlite3     *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 ref = sqlite3_column_int64 (stmt, 0);
-      gboolean ok = put ? rk_store_index_put (db, kind, ref, column_text (stmt, 1), column_text (stmt, 2), error)
+      gboolean ok = put ? rk_store_index_put (db, kind, ref, rk_store_column_text (stmt, 1),
+                                              rk_store_column_text (stmt, 2), error)
                         : rk_store_index_drop (db, kind, ref, error);
 
       if (!ok)
@@ -392,14 +335,14 @@ read_meeting (sqlite3_stmt  *stmt,
               RkMeetingInfo *info)
 {
   info->body_id = sqlite3_column_int64 (stmt, 1);
-  info->title = column_text (stmt, 3);
-  info->starts_at = column_text (stmt, 4);
-  info->ends_at = column_text (stmt, 5);
-  info->place = column_text (stmt, 6);
+  info->title = rk_store_column_text (stmt, 3);
+  info->starts_at = rk_store_column_text (stmt, 4);
+  info->ends_at = rk_store_column_text (stmt, 5);
+  info->place = rk_store_column_text (stmt, 6);
   info->online = sqlite3_column_int (stmt, 7) != 0;
   info->task_id = sqlite3_column_int64 (stmt, 8);
   info->status = (RkMeetingStatus) CLAMP (sqlite3_column_int (stmt, 9), RK_MEETING_PLANNED, RK_MEETING_CANCELLED);
-  info->notes = column_text (stmt, 10);
+  info->notes = rk_store_column_text (stmt, 10);
 }
 
 static void
@@ -407,10 +350,10 @@ read_action (sqlite3_stmt     *stmt,
              RkActionItemInfo *info)
 {
   info->agenda_item_id = sqlite3_column_int64 (stmt, 2);
-  info->title = column_text (stmt, 3);
+  info->title = rk_store_column_text (stmt, 3);
   info->assignee_member_id = sqlite3_column_int64 (stmt, 4);
-  info->assignee_text = column_text (stmt, 5);
-  info->due_date = column_text (stmt, 6);
+  info->assignee_text = rk_store_column_text (stmt, 5);
+  info->due_date = rk_store_column_text (stmt, 6);
   info->status = (RkActionStatus) CLAMP (sqlite3_column_int (stmt, 7), RK_ACTION_OPEN, RK_ACTION_DROPPED);
 }
 
@@ -518,12 +461,12 @@ load_actions (RkStoreMeetings  *self,
       if (action != NULL)
         {
           g_object_ref (action);
-          rk_action_item_set_info (action, &info, column_text (stmt, 8));
+          rk_action_item_set_info (action, &info, rk_store_column_text (stmt, 8));
         }
       else
         action = remember (self->known_actions, id,
-                           rk_action_item_new_for_store (id, sqlite3_column_int64 (stmt, 1), column_text (stmt, 8),
-                                                         &info));
+                           rk_action_item_new_for_store (id, sqlite3_column_int64 (stmt, 1),
+                                                         rk_store_column_text (stmt, 8), &info));
       g_ptr_array_add (items, action);
     }
   if (rc != SQLITE_DONE)
@@ -553,8 +496,8 @@ load_challenges (RkStoreMeetings  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RkChallengeInfo info = {
-        .title = column_text (stmt, 1),
-        .description = column_text (stmt, 2),
+        .title = rk_store_column_text (stmt, 1),
+        .description = rk_store_column_text (stmt, 2),
         .source = (RkChallengeSource) CLAMP (sqlite3_column_int (stmt, 3), RK_CHALLENGE_FROM_MEETING,
                                              RK_CHALLENGE_FROM_INTERVIEWS),
         .raised_meeting_id = sqlite3_column_int64 (stmt, 4),
@@ -562,7 +505,8 @@ load_challenges (RkStoreMeetings  *self,
                                              RK_CHALLENGE_RESOLVED),
       };
 
-      g_ptr_array_add (items, rk_challenge_new_for_store (sqlite3_column_int64 (stmt, 0), column_text (stmt, 6),
+      g_ptr_array_add (items, rk_challenge_new_for_store (sqlite3_column_int64 (stmt, 0),
+                                                          rk_store_column_text (stmt, 6),
                                                           (guint) sqlite3_column_int (stmt, 7), &info));
     }
   if (rc != SQLITE_DONE)
@@ -711,13 +655,15 @@ check_meeting_links (sqlite3              *db,
 {
   gint64 found = 0;
 
-  if (!query_int64 (db, "SELECT 1 FROM body WHERE id = ?1 AND deleted_at IS NULL", info->body_id, 0, &found, error))
+  if (!rk_store_query_int64 (db, "SELECT 1 FROM body WHERE id = ?1 AND deleted_at IS NULL", info->body_id, 0, &found,
+                             error))
     return FALSE;
   if (!found)
     return invalid (error, _("Body: the body chosen is no longer in this council. Choose another body."));
   if (info->task_id <= 0)
     return TRUE;
-  if (!query_int64 (db, "SELECT 1 FROM task WHERE id = ?1 AND deleted_at IS NULL", info->task_id, 0, &found, error))
+  if (!rk_store_query_int64 (db, "SELECT 1 FROM task WHERE id = ?1 AND deleted_at IS NULL", info->task_id, 0, &found,
+                             error))
     return FALSE;
   if (!found)
     return invalid (error, _("Schedule task: the task chosen is no longer in the schedule. Choose another task, "
@@ -733,8 +679,9 @@ next_number (sqlite3  *db,
 {
   gint64 value = 0;
 
-  if (!query_int64 (db, "SELECT coalesce(max(number), 0) + 1 FROM meeting WHERE body_id = ?1 AND deleted_at IS NULL",
-                    body_id, 0, &value, error))
+  if (!rk_store_query_int64 (db, "SELECT coalesce(max(number), 0) + 1 FROM meeting "
+                                 "WHERE body_id = ?1 AND deleted_at IS NULL",
+                             body_id, 0, &value, error))
     return FALSE;
   *number = (int) value;
   return TRUE;
@@ -747,10 +694,10 @@ bind_meeting (sqlite3_stmt        *stmt,
   sqlite3_bind_int64 (stmt, 1, info->body_id);
   rk_store_bind_text (stmt, 2, info->title);
   rk_store_bind_text (stmt, 3, info->starts_at);
-  bind_text_or_null (stmt, 4, info->ends_at);
+  rk_store_bind_nullable_text (stmt, 4, info->ends_at);
   rk_store_bind_text (stmt, 5, info->place);
   sqlite3_bind_int (stmt, 6, info->online ? 1 : 0);
-  bind_id_or_null (stmt, 7, info->task_id);
+  rk_store_bind_nullable_id (stmt, 7, info->task_id);
   sqlite3_bind_int (stmt, 8, info->status);
   rk_store_bind_text (stmt, 9, info->notes);
 }
@@ -957,7 +904,7 @@ rk_store_restore_meeting (RkStore    *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (!index_meeting_tree (db, id, TRUE, error)
-      || !query_int64 (db, "SELECT 1 FROM meeting m WHERE m.id = ?1 AND " LIVE_MEETING, id, 0, &shown, error)
+      || !rk_store_query_int64 (db, "SELECT 1 FROM meeting m WHERE m.id = ?1 AND " LIVE_MEETING, id, 0, &shown, error)
       || !rk_store_touch_council (db, now, error) || !rk_store_commit (db, error))
     goto fail;
 
@@ -1003,11 +950,11 @@ load_agenda (sqlite3  *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RkAgendaItemInfo info = {
-        .title = column_text (stmt, 3),
+        .title = rk_store_column_text (stmt, 3),
         .presenter_member_id = sqlite3_column_int64 (stmt, 4),
         .minutes_allotted = sqlite3_column_int (stmt, 5),
-        .discussion = column_text (stmt, 6),
-        .decisions = column_text (stmt, 7),
+        .discussion = rk_store_column_text (stmt, 6),
+        .decisions = rk_store_column_text (stmt, 7),
       };
 
       g_ptr_array_add (items, rk_agenda_item_new_for_store (sqlite3_column_int64 (stmt, 0), meeting_id,
@@ -1081,8 +1028,8 @@ insert_agenda_item (sqlite3                 *db,
   gint64 next = 0;
 
   /* Deleted rows count, so a restored item never shares its place. */
-  if (!query_int64 (db, "SELECT coalesce(max(position), -1) + 1 FROM agenda_item WHERE meeting_id = ?1",
-                    meeting_id, 0, &next, error))
+  if (!rk_store_query_int64 (db, "SELECT coalesce(max(position), -1) + 1 FROM agenda_item WHERE meeting_id = ?1",
+                             meeting_id, 0, &next, error))
     return FALSE;
   stmt = rk_store_prepare (db, "INSERT INTO agenda_item (meeting_id, position, title, presenter_member_id, "
                                "minutes_allotted, discussion, decisions, carried_action_id) "
@@ -1092,14 +1039,14 @@ insert_agenda_item (sqlite3                 *db,
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   sqlite3_bind_int (stmt, 2, (int) next);
   rk_store_bind_text (stmt, 3, info->title);
-  bind_id_or_null (stmt, 4, info->presenter_member_id);
+  rk_store_bind_nullable_id (stmt, 4, info->presenter_member_id);
   if (info->minutes_allotted >= 0)
     sqlite3_bind_int (stmt, 5, info->minutes_allotted);
   else
     sqlite3_bind_null (stmt, 5);
   rk_store_bind_text (stmt, 6, info->discussion);
   rk_store_bind_text (stmt, 7, info->decisions);
-  bind_id_or_null (stmt, 8, carried_action_id);
+  rk_store_bind_nullable_id (stmt, 8, carried_action_id);
   if (!rk_store_step_done (stmt, error))
     return FALSE;
   *id = sqlite3_last_insert_rowid (db);
@@ -1186,7 +1133,7 @@ rk_store_update_agenda_item (RkStore                 *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, rk_agenda_item_get_id (item));
   rk_store_bind_text (stmt, 2, info->title);
-  bind_id_or_null (stmt, 3, info->presenter_member_id);
+  rk_store_bind_nullable_id (stmt, 3, info->presenter_member_id);
   if (info->minutes_allotted >= 0)
     sqlite3_bind_int (stmt, 4, info->minutes_allotted);
   else
@@ -1314,8 +1261,8 @@ rk_store_move_agenda_item (RkStore       *self,
   db = rk_store_get_db (self);
   /* The whole agenda takes fresh positions after every position of the meeting (deleted rows included), in the new
    * order: positions stay unique even in a file written elsewhere with shared ones. */
-  if (!query_int64 (db, "SELECT coalesce(max(position), -1) + 1 FROM agenda_item WHERE meeting_id = ?1",
-                    rk_agenda_item_get_meeting_id (item), 0, &base, error))
+  if (!rk_store_query_int64 (db, "SELECT coalesce(max(position), -1) + 1 FROM agenda_item WHERE meeting_id = ?1",
+                             rk_agenda_item_get_meeting_id (item), 0, &base, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
@@ -1481,18 +1428,18 @@ list_attendance (sqlite3    *db,
   sqlite3_bind_int64 (stmt, 1, rk_meeting_get_id (meeting));
   sqlite3_bind_int64 (stmt, 2, rk_meeting_get_body_id (meeting));
   rk_store_bind_text (stmt, 3, date);
-  bind_id_or_null (stmt, 4, member_id);
+  rk_store_bind_nullable_id (stmt, 4, member_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RkAttendee *attendee = g_new0 (RkAttendee, 1);
 
       attendee->member_id = sqlite3_column_int64 (stmt, 0);
-      attendee->name = g_strdup (column_text (stmt, 1));
-      attendee->organisation = g_strdup (column_text (stmt, 2));
-      attendee->alternate = g_strdup (column_text (stmt, 3));
+      attendee->name = g_strdup (rk_store_column_text (stmt, 1));
+      attendee->organisation = g_strdup (rk_store_column_text (stmt, 2));
+      attendee->alternate = g_strdup (rk_store_column_text (stmt, 3));
       attendee->status = (RkAttendanceStatus) CLAMP (sqlite3_column_int (stmt, 4), RK_ATTENDANCE_UNRECORDED,
                                                      RK_ATTENDANCE_ONLINE);
-      attendee->proxy_name = g_strdup (column_text (stmt, 5));
+      attendee->proxy_name = g_strdup (rk_store_column_text (stmt, 5));
       g_ptr_array_add (attendees, attendee);
     }
   if (rc != SQLITE_DONE)
@@ -1700,8 +1647,9 @@ check_action_links (sqlite3                 *db,
 
   if (info->agenda_item_id > 0)
     {
-      if (!query_int64 (db, "SELECT 1 FROM agenda_item WHERE id = ?1 AND meeting_id = ?2 AND deleted_at IS NULL",
-                        info->agenda_item_id, meeting_id, &found, error))
+      if (!rk_store_query_int64 (db,
+                                 "SELECT 1 FROM agenda_item WHERE id = ?1 AND meeting_id = ?2 AND deleted_at IS NULL",
+                                 info->agenda_item_id, meeting_id, &found, error))
         return FALSE;
       if (!found)
         return invalid (error, _("Agenda item: the item chosen is not on this meeting’s agenda. Choose another "
@@ -1717,13 +1665,13 @@ bind_action (sqlite3_stmt           *stmt,
              const RkActionItemInfo *info,
              const char             *done_on)
 {
-  bind_id_or_null (stmt, 2, info->agenda_item_id);
+  rk_store_bind_nullable_id (stmt, 2, info->agenda_item_id);
   rk_store_bind_text (stmt, 3, info->title);
-  bind_id_or_null (stmt, 4, info->assignee_member_id);
+  rk_store_bind_nullable_id (stmt, 4, info->assignee_member_id);
   rk_store_bind_text (stmt, 5, info->assignee_text);
-  bind_text_or_null (stmt, 6, info->due_date);
+  rk_store_bind_nullable_text (stmt, 6, info->due_date);
   sqlite3_bind_int (stmt, 7, info->status);
-  bind_text_or_null (stmt, 8, done_on);
+  rk_store_bind_nullable_text (stmt, 8, done_on);
 }
 
 RkActionItem *
@@ -1924,7 +1872,7 @@ query_open_before (sqlite3    *db,
   rk_store_bind_text (stmt, 2, rk_meeting_get_starts_at (meeting));
   sqlite3_bind_int (stmt, 3, rk_meeting_get_number (meeting));
   sqlite3_bind_int64 (stmt, 4, rk_meeting_get_id (meeting));
-  bind_id_or_null (stmt, 5, action_id);
+  rk_store_bind_nullable_id (stmt, 5, action_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -2041,7 +1989,8 @@ check_note_meeting (sqlite3     *db,
 
   if (meeting_id <= 0)
     return TRUE;
-  if (!query_int64 (db, "SELECT 1 FROM meeting WHERE id = ?1 AND deleted_at IS NULL", meeting_id, 0, &found, error))
+  if (!rk_store_query_int64 (db, "SELECT 1 FROM meeting WHERE id = ?1 AND deleted_at IS NULL", meeting_id, 0, &found,
+                             error))
     return FALSE;
   return found ? TRUE : invalid (error, message);
 }
@@ -2055,7 +2004,7 @@ bind_challenge (sqlite3_stmt          *stmt,
   rk_store_bind_text (stmt, 2, info->title);
   rk_store_bind_text (stmt, 3, info->description);
   sqlite3_bind_int (stmt, 4, info->source);
-  bind_id_or_null (stmt, 5, info->raised_meeting_id);
+  rk_store_bind_nullable_id (stmt, 5, info->raised_meeting_id);
   sqlite3_bind_int (stmt, 6, info->status);
 }
 
@@ -2251,8 +2200,8 @@ insert_note (RkStore                *self,
 
   if (!rk_store_begin (db, error))
     return 0;
-  if (!query_int64 (db, "SELECT 1 FROM challenge WHERE id = ?1 AND deleted_at IS NULL", note->challenge_id, 0,
-                    &found, error))
+  if (!rk_store_query_int64 (db, "SELECT 1 FROM challenge WHERE id = ?1 AND deleted_at IS NULL", note->challenge_id, 0,
+                             &found, error))
     goto fail;
   if (!found)
     {
@@ -2266,9 +2215,9 @@ insert_note (RkStore                *self,
                                "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     goto fail;
-  bind_id_or_null (stmt, 1, note->id);
+  rk_store_bind_nullable_id (stmt, 1, note->id);
   sqlite3_bind_int64 (stmt, 2, note->challenge_id);
-  bind_id_or_null (stmt, 3, note->meeting_id);
+  rk_store_bind_nullable_id (stmt, 3, note->meeting_id);
   rk_store_bind_text (stmt, 4, note->note);
   rk_store_bind_text (stmt, 5, note->created_at != NULL && *note->created_at != '\0' ? note->created_at : now);
   if (!rk_store_step_done (stmt, error))
@@ -2276,8 +2225,8 @@ insert_note (RkStore                *self,
   id = sqlite3_last_insert_rowid (db);
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (!index_challenge (db, note->challenge_id, error)
-      || !query_int64 (db, "SELECT count(*) FROM challenge_note WHERE challenge_id = ?1", note->challenge_id, 0,
-                       &count, error)
+      || !rk_store_query_int64 (db, "SELECT count(*) FROM challenge_note WHERE challenge_id = ?1", note->challenge_id,
+                                0, &count, error)
       || !rk_store_touch_council (db, now, error) || !rk_store_commit (db, error))
     goto fail;
   if (challenge != NULL)
@@ -2344,8 +2293,8 @@ rk_store_list_challenge_notes (RkStore      *self,
       note->id = sqlite3_column_int64 (stmt, 0);
       note->challenge_id = sqlite3_column_int64 (stmt, 1);
       note->meeting_id = sqlite3_column_int64 (stmt, 2);
-      note->note = g_strdup (column_text (stmt, 3));
-      note->created_at = g_strdup (column_text (stmt, 4));
+      note->note = g_strdup (rk_store_column_text (stmt, 3));
+      note->created_at = g_strdup (rk_store_column_text (stmt, 4));
       g_ptr_array_add (notes, note);
     }
   if (rc != SQLITE_DONE)
@@ -2398,14 +2347,14 @@ rk_store_remove_challenge_note (RkStore  *self,
   removed->id = sqlite3_column_int64 (stmt, 0);
   removed->challenge_id = sqlite3_column_int64 (stmt, 1);
   removed->meeting_id = sqlite3_column_int64 (stmt, 2);
-  removed->note = g_strdup (column_text (stmt, 3));
-  removed->created_at = g_strdup (column_text (stmt, 4));
+  removed->note = g_strdup (rk_store_column_text (stmt, 3));
+  removed->created_at = g_strdup (rk_store_column_text (stmt, 4));
   if (!rk_store_step_done (stmt, error))
     goto fail;
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (!index_challenge (db, removed->challenge_id, error)
-      || !query_int64 (db, "SELECT count(*) FROM challenge_note WHERE challenge_id = ?1", removed->challenge_id, 0,
-                       &count, error)
+      || !rk_store_query_int64 (db, "SELECT count(*) FROM challenge_note WHERE challenge_id = ?1",
+                                removed->challenge_id, 0, &count, error)
       || !rk_store_touch_council (db, now, error) || !rk_store_commit (db, error))
     goto fail;
 
@@ -2439,8 +2388,8 @@ rk_store_restore_challenge_note (RkStore                *self,
     {
       gint64 found = 0;
 
-      if (!query_int64 (rk_store_get_db (self), "SELECT 1 FROM meeting WHERE id = ?1 AND deleted_at IS NULL",
-                        row.meeting_id, 0, &found, error))
+      if (!rk_store_query_int64 (rk_store_get_db (self), "SELECT 1 FROM meeting WHERE id = ?1 AND deleted_at IS NULL",
+                                 row.meeting_id, 0, &found, error))
         return FALSE;
       if (!found)
         row.meeting_id = 0;

@@ -30,6 +30,25 @@ gboolean   rk_store_step_done       (sqlite3_stmt *stmt,
 void       rk_store_bind_text       (sqlite3_stmt *stmt,
                                      int           index,
                                      const char   *text);
+/* The text of @column, or "" for NULL. */
+const char *rk_store_column_text    (sqlite3_stmt *stmt,
+                                     int           column);
+/* Binds @text, or NULL for NULL or "" (optional text columns). */
+void       rk_store_bind_nullable_text (sqlite3_stmt *stmt,
+                                        int           index,
+                                        const char   *text);
+/* Binds @id, or NULL for an id of 0 or less (optional references). */
+void       rk_store_bind_nullable_id (sqlite3_stmt *stmt,
+                                      int           index,
+                                      gint64        id);
+/* Runs @sql with ?1 = @a and (when it has one) ?2 = @b and reads the first column of the first row into @value (0
+ * for no row or NULL). */
+gboolean   rk_store_query_int64     (sqlite3      *db,
+                                     const char   *sql,
+                                     gint64        a,
+                                     gint64        b,
+                                     gint64       *value,
+                                     GError      **error);
 
 /* The local time as stored in *_at columns: "2025-04-01T09:30:00". */
 char      *rk_store_now_text        (void);

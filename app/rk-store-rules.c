@@ -151,60 +151,12 @@ remember (GHashTable *known,
 /* ------------------------------------------------------------------------------------------------------------ */
 /* SQL helpers */
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL ? text : "";
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static gboolean
 invalid (GError     **error,
          const char  *message)
 {
   g_set_error_literal (error, RK_STORE_ERROR, RK_STORE_ERROR_INVALID, message);
   return FALSE;
-}
-
-/* Runs @sql with ?1 = @a and (when it has one) ?2 = @b and reads the first column of the first row into @value (0
- * for no row or NULL). */
-static gboolean
-query_int64 (sqlite3     *db,
-             const char  *sql,
-             gint64       a,
-             gint64       b,
-             gint64      *value,
-             GError     **error)
-{
-  g_autoptr(RkStmt) stmt = rk_store_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, b);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      rk_store_set_error_from_db (db, rc, error);
-      return FALSE;
-    }
-  *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  return TRUE;
 }
 
 /* Puts (@put) or drops the search entries of the sections that @sql selects (id, heading, body) with ?1 = @id. */
@@ -225,7 +177,8 @@ index_sections (sqlite3     *db,
     {
       gint64 section_id = sqlite3_column_int64 (stmt, 0);
 
-      if (put ? !rk_store_index_put (db, INDEX_KIND, section_id, column_text (stmt, 1), column_text (stmt, 2), error)
+      if (put ? !rk_store_index_put (db, INDEX_KIND, section_id, rk_store_column_text (stmt, 1),
+                                     rk_store_column_text (stmt, 2), error)
               : !rk_store_index_drop (db, INDEX_KIND, section_id, error))
         return FALSE;
     }
@@ -556,7 +509,7 @@ plan_write (sqlite3  *db,
       Place *place = &g_array_index (plan, Place, i);
 
       sqlite3_reset (stmt);
-      bind_text_or_null (stmt, 1, place->parent_uid);
+      rk_store_bind_nullable_text (stmt, 1, place->parent_uid);
       sqlite3_bind_int (stmt, 2, place->position);
       sqlite3_bind_int64 (stmt, 3, rk_rule_section_get_id (place->section));
       if (!rk_store_step_done (stmt, error))
@@ -600,12 +553,13 @@ read_document (RkStoreRules *self,
                sqlite3_stmt *stmt)
 {
   gint64 id = sqlite3_column_int64 (stmt, 0);
-  RkRuleDocumentInfo info = { column_text (stmt, 1), column_text (stmt, 2) };
+  RkRuleDocumentInfo info = { rk_store_column_text (stmt, 1), rk_store_column_text (stmt, 2) };
   RkRuleDocument *document = g_hash_table_lookup (self->known_documents, &id);
 
   if (document == NULL)
     return remember (self->known_documents, id,
-                     rk_rule_document_new_for_store (id, sqlite3_column_int (stmt, 3), column_text (stmt, 4), &info));
+                     rk_rule_document_new_for_store (id, sqlite3_column_int (stmt, 3), rk_store_column_text (stmt, 4),
+                                                     &info));
   rk_rule_document_set_info (document, &info);
   return document;
 }
@@ -669,13 +623,14 @@ read_version (RkStoreRules *self,
               sqlite3_stmt *stmt)
 {
   gint64 id = sqlite3_column_int64 (stmt, 0);
-  RkRuleVersionInfo info = { column_text (stmt, 2), column_text (stmt, 3), sqlite3_column_int (stmt, 4) };
+  RkRuleVersionInfo info = { rk_store_column_text (stmt, 2), rk_store_column_text (stmt, 3),
+                             sqlite3_column_int (stmt, 4) };
   RkRuleVersion *version = g_hash_table_lookup (self->known_versions, &id);
 
   if (version == NULL)
     return remember (self->known_versions, id,
                      rk_rule_version_new_for_store (id, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 6),
-                                                    sqlite3_column_int (stmt, 5) != 0, column_text (stmt, 7),
+                                                    sqlite3_column_int (stmt, 5) != 0, rk_store_column_text (stmt, 7),
                                                     &info));
   rk_rule_version_set_info (version, &info);
   rk_rule_version_set_frozen (version, sqlite3_column_int (stmt, 5) != 0);
@@ -732,11 +687,12 @@ static RkRuleSection *
 read_section (sqlite3_stmt *stmt,
               gint64        version_id)
 {
-  RkRuleSectionInfo info = { sqlite3_column_int (stmt, 4), column_text (stmt, 5), column_text (stmt, 6) };
+  RkRuleSectionInfo info = { sqlite3_column_int (stmt, 4), rk_store_column_text (stmt, 5),
+                             rk_store_column_text (stmt, 6) };
   RkRuleSection *section = rk_rule_section_new_for_store (sqlite3_column_int64 (stmt, 0), version_id,
-                                                          column_text (stmt, 1), &info);
+                                                          rk_store_column_text (stmt, 1), &info);
 
-  rk_rule_section_set_place (section, column_text (stmt, 2), sqlite3_column_int (stmt, 3), 0, "", "");
+  rk_rule_section_set_place (section, rk_store_column_text (stmt, 2), sqlite3_column_int (stmt, 3), 0, "", "");
   return section;
 }
 
@@ -940,7 +896,7 @@ insert_section (sqlite3                 *db,
     sqlite3_bind_null (stmt, 1);
   sqlite3_bind_int64 (stmt, 2, version_id);
   rk_store_bind_text (stmt, 3, uid);
-  bind_text_or_null (stmt, 4, parent_uid);
+  rk_store_bind_nullable_text (stmt, 4, parent_uid);
   sqlite3_bind_int (stmt, 5, position);
   sqlite3_bind_int (stmt, 6, info->kind);
   rk_store_bind_text (stmt, 7, info->heading);
@@ -1043,8 +999,8 @@ rk_store_add_rule_document (RkStore                   *self,
   positions = g_new0 (int, MAX (n_sections, 1));
   if (!rk_store_begin (db, error))
     return NULL;
-  if (!query_int64 (db, "SELECT coalesce(max(position), -1) + 1 FROM rule_document WHERE deleted_at IS NULL", 0, 0,
-                    &position, error))
+  if (!rk_store_query_int64 (db, "SELECT coalesce(max(position), -1) + 1 FROM rule_document WHERE deleted_at IS NULL",
+                             0, 0, &position, error))
     goto fail;
   stmt = rk_store_prepare (db, "INSERT INTO rule_document (title, kind, position, created_at) VALUES (?1, ?2, ?3, ?4)",
                            error);
@@ -1224,8 +1180,8 @@ rk_store_find_rule_version_of_section (RkStore *self,
 
   g_return_val_if_fail (RK_IS_STORE (self), NULL);
 
-  if (!query_int64 (rk_store_get_db (self), "SELECT version_id FROM rule_section WHERE id = ?1", section_id, 0,
-                    &version_id, &error) || version_id == 0)
+  if (!rk_store_query_int64 (rk_store_get_db (self), "SELECT version_id FROM rule_section WHERE id = ?1", section_id, 0,
+                             &version_id, &error) || version_id == 0)
     return NULL;
   return rk_store_find_rule_version (self, version_id);
 }
@@ -1246,8 +1202,8 @@ rk_store_find_rule_version (RkStore *self,
 
   if ((lists = ensure_rules (self, &error)) == NULL)
     return NULL;
-  if (!query_int64 (rk_store_get_db (self), "SELECT document_id FROM rule_version WHERE id = ?1", id, 0,
-                    &document_id, &error) || document_id == 0)
+  if (!rk_store_query_int64 (rk_store_get_db (self), "SELECT document_id FROM rule_version WHERE id = ?1", id, 0,
+                             &document_id, &error) || document_id == 0)
     return NULL;
   document = rk_store_find_rule_document (self, document_id);
   if (document == NULL || (versions = ensure_version_list (lists, document_id, &error)) == NULL)
@@ -1303,7 +1259,7 @@ write_version (RkStore                  *self,
   if (stmt == NULL)
     goto fail;
   rk_store_bind_text (stmt, 1, info->label);
-  bind_text_or_null (stmt, 2, info->version_date);
+  rk_store_bind_nullable_text (stmt, 2, info->version_date);
   sqlite3_bind_int (stmt, 3, info->status);
   sqlite3_bind_int (stmt, 4, freeze);
   sqlite3_bind_int64 (stmt, 5, rk_rule_version_get_id (version));
@@ -1468,8 +1424,8 @@ set_version_deleted (RkStore        *self,
     return FALSE;
   if (deleted)
     {
-      if (!query_int64 (db, "SELECT count(*) FROM rule_version WHERE document_id = ?1 AND deleted_at IS NULL",
-                        rk_rule_version_get_document_id (version), 0, &live, error))
+      if (!rk_store_query_int64 (db, "SELECT count(*) FROM rule_version WHERE document_id = ?1 AND deleted_at IS NULL",
+                                 rk_rule_version_get_document_id (version), 0, &live, error))
         goto fail;
       if (live <= 1)
         {
@@ -2034,9 +1990,9 @@ read_fields (sqlite3  *db,
 
       field->id = sqlite3_column_int64 (stmt, 0);
       field->position = sqlite3_column_int (stmt, 1);
-      field->label = g_strdup (column_text (stmt, 2));
+      field->label = g_strdup (rk_store_column_text (stmt, 2));
       field->kind = sqlite3_column_int (stmt, 3);
-      field->choices = g_strdup (column_text (stmt, 4));
+      field->choices = g_strdup (rk_store_column_text (stmt, 4));
       g_ptr_array_add (fields, field);
     }
   if (rc != SQLITE_DONE)
@@ -2373,9 +2329,9 @@ rk_store_link_rule_section (RkStore        *self,
     goto fail;
   if (agenda_item_id > 0)
     {
-      if (!query_int64 (db, "SELECT a.id FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id "
-                            "WHERE a.id = ?1 AND a.deleted_at IS NULL AND m.deleted_at IS NULL",
-                        agenda_item_id, 0, &found, error))
+      if (!rk_store_query_int64 (db, "SELECT a.id FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id "
+                                     "WHERE a.id = ?1 AND a.deleted_at IS NULL AND m.deleted_at IS NULL",
+                                 agenda_item_id, 0, &found, error))
         goto fail;
       if (found == 0)
         {
@@ -2385,8 +2341,8 @@ rk_store_link_rule_section (RkStore        *self,
     }
   else
     {
-      if (!query_int64 (db, "SELECT id FROM challenge WHERE id = ?1 AND deleted_at IS NULL", challenge_id, 0, &found,
-                        error))
+      if (!rk_store_query_int64 (db, "SELECT id FROM challenge WHERE id = ?1 AND deleted_at IS NULL", challenge_id, 0,
+                                 &found, error))
         goto fail;
       if (found == 0)
         {
@@ -2512,12 +2468,12 @@ list_links (RkStore     *self,
 
       link->id = sqlite3_column_int64 (stmt, 0);
       link->document_id = sqlite3_column_int64 (stmt, 1);
-      link->section_uid = g_strdup (column_text (stmt, 2));
+      link->section_uid = g_strdup (rk_store_column_text (stmt, 2));
       link->agenda_item_id = sqlite3_column_int64 (stmt, 3);
       link->challenge_id = sqlite3_column_int64 (stmt, 4);
-      link->target_title = g_strdup (column_text (stmt, 5));
+      link->target_title = g_strdup (rk_store_column_text (stmt, 5));
       link->meeting_id = sqlite3_column_int64 (stmt, 6);
-      link->document_title = g_strdup (column_text (stmt, 7));
+      link->document_title = g_strdup (rk_store_column_text (stmt, 7));
       g_ptr_array_add (links, link);
     }
   if (rc != SQLITE_DONE)
@@ -2628,7 +2584,7 @@ rk_store_add_rule_comment (RkStore        *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, rk_rule_version_get_id (version));
-  bind_text_or_null (stmt, 2, section_uid);
+  rk_store_bind_nullable_text (stmt, 2, section_uid);
   rk_store_bind_text (stmt, 3, author);
   rk_store_bind_text (stmt, 4, body);
   rk_store_bind_text (stmt, 5, now);
@@ -2728,18 +2684,19 @@ rk_store_list_rule_comments (RkStore        *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, rk_rule_version_get_id (version));
-  bind_text_or_null (stmt, 2, section_uid);
+  rk_store_bind_nullable_text (stmt, 2, section_uid);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RkRuleComment *comment = g_new0 (RkRuleComment, 1);
 
       comment->id = sqlite3_column_int64 (stmt, 0);
       comment->version_id = sqlite3_column_int64 (stmt, 1);
-      comment->section_uid = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? NULL : g_strdup (column_text (stmt, 2));
-      comment->author = g_strdup (column_text (stmt, 3));
-      comment->body = g_strdup (column_text (stmt, 4));
+      comment->section_uid = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? NULL
+                                                                          : g_strdup (rk_store_column_text (stmt, 2));
+      comment->author = g_strdup (rk_store_column_text (stmt, 3));
+      comment->body = g_strdup (rk_store_column_text (stmt, 4));
       comment->resolved = sqlite3_column_int (stmt, 5) != 0;
-      comment->created_at = g_strdup (column_text (stmt, 6));
+      comment->created_at = g_strdup (rk_store_column_text (stmt, 6));
       g_ptr_array_add (comments, comment);
     }
   if (rc != SQLITE_DONE)
@@ -2811,12 +2768,12 @@ rk_store_export_rule_version (RkStore        *self,
       RkRuleExportSection *row = g_new0 (RkRuleExportSection, 1);
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      row->uid = g_strdup (column_text (stmt, 1));
-      row->parent_uid = g_strdup (column_text (stmt, 2));
+      row->uid = g_strdup (rk_store_column_text (stmt, 1));
+      row->parent_uid = g_strdup (rk_store_column_text (stmt, 2));
       row->position = sqlite3_column_int (stmt, 3);
       row->kind = sqlite3_column_int (stmt, 4);
-      row->heading = g_strdup (column_text (stmt, 5));
-      row->body_source = g_strdup (column_text (stmt, 6));
+      row->heading = g_strdup (rk_store_column_text (stmt, 5));
+      row->body_source = g_strdup (rk_store_column_text (stmt, 6));
       g_ptr_array_add (rows, row);
       g_array_append_val (ids, id);
     }
@@ -2847,9 +2804,9 @@ rk_store_export_rule_version (RkStore        *self,
         }
       field->id = sqlite3_column_int64 (stmt, 1);
       field->position = sqlite3_column_int (stmt, 2);
-      field->label = g_strdup (column_text (stmt, 3));
+      field->label = g_strdup (rk_store_column_text (stmt, 3));
       field->kind = sqlite3_column_int (stmt, 4);
-      field->choices = g_strdup (column_text (stmt, 5));
+      field->choices = g_strdup (rk_store_column_text (stmt, 5));
       g_ptr_array_add (list, field);
     }
   if (rc != SQLITE_DONE)

@@ -303,6 +303,63 @@ rk_store_bind_text (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
 }
 
+const char *
+rk_store_column_text (sqlite3_stmt *stmt,
+                      int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+void
+rk_store_bind_nullable_text (sqlite3_stmt *stmt,
+                             int           index,
+                             const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+void
+rk_store_bind_nullable_id (sqlite3_stmt *stmt,
+                           int           index,
+                           gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+gboolean
+rk_store_query_int64 (sqlite3     *db,
+                      const char  *sql,
+                      gint64       a,
+                      gint64       b,
+                      gint64      *value,
+                      GError     **error)
+{
+  g_autoptr(RkStmt) stmt = rk_store_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, b);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rk_store_set_error_from_db (db, rc, error);
+      return FALSE;
+    }
+  *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
 /* Reads one integer PRAGMA (application_id, user_version). */
 static gboolean
 pragma_int (sqlite3     *db,
