@@ -7,6 +7,7 @@
 
 #include "rk-era.h"
 #include "rk-meeting-private.h"
+#include "rk-model-private.h"
 #include "rk-store-private.h"
 
 /* As for the schedule: 和暦 labels start with 平成, and nothing is planned two centuries ahead. */
@@ -494,11 +495,6 @@ rk_challenge_info_validate (const RkChallengeInfo *info,
 #define READ_FLAGS (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
 #define CONSTRUCT_FLAGS (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS)
 
-static GParamSpec *
-string_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "", READ_FLAGS);
-}
 
 static GParamSpec *
 id_property (const char *name)
@@ -506,44 +502,8 @@ id_property (const char *name)
   return g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0, READ_FLAGS);
 }
 
-static void
-set_string (GObject     *object,
-            char       **field,
-            const char  *value,
-            GParamSpec  *pspec)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (object, pspec);
-}
 
-static void
-set_int64 (GObject    *object,
-           gint64     *field,
-           gint64      value,
-           GParamSpec *pspec)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (object, pspec);
-}
 
-static void
-set_int (GObject    *object,
-         int        *field,
-         int         value,
-         GParamSpec *pspec)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (object, pspec);
-}
 
 static void
 get_today (GDate *today)
@@ -685,15 +645,15 @@ rk_meeting_class_init (RkMeetingClass *klass)
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, CONSTRUCT_FLAGS);
   meeting_properties[MEETING_PROP_BODY_ID] = id_property ("body-id");
   meeting_properties[MEETING_PROP_NUMBER] = g_param_spec_int ("number", NULL, NULL, 1, G_MAXINT, 1, READ_FLAGS);
-  meeting_properties[MEETING_PROP_TITLE] = string_property ("title");
-  meeting_properties[MEETING_PROP_STARTS_AT] = string_property ("starts-at");
-  meeting_properties[MEETING_PROP_ENDS_AT] = string_property ("ends-at");
-  meeting_properties[MEETING_PROP_PLACE] = string_property ("place");
+  meeting_properties[MEETING_PROP_TITLE] = rk_model_string_property ("title");
+  meeting_properties[MEETING_PROP_STARTS_AT] = rk_model_string_property ("starts-at");
+  meeting_properties[MEETING_PROP_ENDS_AT] = rk_model_string_property ("ends-at");
+  meeting_properties[MEETING_PROP_PLACE] = rk_model_string_property ("place");
   meeting_properties[MEETING_PROP_ONLINE] = g_param_spec_boolean ("online", NULL, NULL, FALSE, READ_FLAGS);
   meeting_properties[MEETING_PROP_TASK_ID] = id_property ("task-id");
   meeting_properties[MEETING_PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL, RK_TYPE_MEETING_STATUS, RK_MEETING_PLANNED, READ_FLAGS);
-  meeting_properties[MEETING_PROP_NOTES] = string_property ("notes");
+  meeting_properties[MEETING_PROP_NOTES] = rk_model_string_property ("notes");
 
   g_object_class_install_properties (object_class, MEETING_N_PROPS, meeting_properties);
 }
@@ -732,19 +692,19 @@ rk_meeting_set_info (RkMeeting           *self,
   g_return_if_fail (info != NULL);
 
   g_object_freeze_notify (object);
-  set_int64 (object, &self->body_id, info->body_id, meeting_properties[MEETING_PROP_BODY_ID]);
-  set_string (object, &self->title, info->title, meeting_properties[MEETING_PROP_TITLE]);
-  set_string (object, &self->starts_at, info->starts_at, meeting_properties[MEETING_PROP_STARTS_AT]);
-  set_string (object, &self->ends_at, info->ends_at, meeting_properties[MEETING_PROP_ENDS_AT]);
-  set_string (object, &self->place, info->place, meeting_properties[MEETING_PROP_PLACE]);
-  set_int (object, &self->online, !!info->online, meeting_properties[MEETING_PROP_ONLINE]);
-  set_int64 (object, &self->task_id, MAX (info->task_id, 0), meeting_properties[MEETING_PROP_TASK_ID]);
+  rk_model_set_int64 (object, &self->body_id, info->body_id, meeting_properties[MEETING_PROP_BODY_ID]);
+  rk_model_set_string (object, &self->title, info->title, meeting_properties[MEETING_PROP_TITLE]);
+  rk_model_set_string (object, &self->starts_at, info->starts_at, meeting_properties[MEETING_PROP_STARTS_AT]);
+  rk_model_set_string (object, &self->ends_at, info->ends_at, meeting_properties[MEETING_PROP_ENDS_AT]);
+  rk_model_set_string (object, &self->place, info->place, meeting_properties[MEETING_PROP_PLACE]);
+  rk_model_set_int (object, &self->online, !!info->online, meeting_properties[MEETING_PROP_ONLINE]);
+  rk_model_set_int64 (object, &self->task_id, MAX (info->task_id, 0), meeting_properties[MEETING_PROP_TASK_ID]);
   if (self->status != info->status)
     {
       self->status = info->status;
       g_object_notify_by_pspec (object, meeting_properties[MEETING_PROP_STATUS]);
     }
-  set_string (object, &self->notes, info->notes, meeting_properties[MEETING_PROP_NOTES]);
+  rk_model_set_string (object, &self->notes, info->notes, meeting_properties[MEETING_PROP_NOTES]);
   g_object_thaw_notify (object);
 }
 
@@ -755,7 +715,7 @@ rk_meeting_set_number (RkMeeting *self,
   g_return_if_fail (RK_IS_MEETING (self));
   g_return_if_fail (number >= 1);
 
-  set_int (G_OBJECT (self), &self->number, number, meeting_properties[MEETING_PROP_NUMBER]);
+  rk_model_set_int (G_OBJECT (self), &self->number, number, meeting_properties[MEETING_PROP_NUMBER]);
 }
 
 gint64
@@ -996,12 +956,12 @@ rk_agenda_item_class_init (RkAgendaItemClass *klass)
     g_param_spec_int64 ("meeting-id", NULL, NULL, 0, G_MAXINT64, 0, CONSTRUCT_FLAGS);
   agenda_properties[AGENDA_PROP_POSITION] =
     g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, READ_FLAGS);
-  agenda_properties[AGENDA_PROP_TITLE] = string_property ("title");
+  agenda_properties[AGENDA_PROP_TITLE] = rk_model_string_property ("title");
   agenda_properties[AGENDA_PROP_PRESENTER_MEMBER_ID] = id_property ("presenter-member-id");
   agenda_properties[AGENDA_PROP_MINUTES_ALLOTTED] =
     g_param_spec_int ("minutes-allotted", NULL, NULL, -1, MAX_MINUTES_ALLOTTED, -1, READ_FLAGS);
-  agenda_properties[AGENDA_PROP_DISCUSSION] = string_property ("discussion");
-  agenda_properties[AGENDA_PROP_DECISIONS] = string_property ("decisions");
+  agenda_properties[AGENDA_PROP_DISCUSSION] = rk_model_string_property ("discussion");
+  agenda_properties[AGENDA_PROP_DECISIONS] = rk_model_string_property ("decisions");
   agenda_properties[AGENDA_PROP_CARRIED_ACTION_ID] = id_property ("carried-action-id");
 
   g_object_class_install_properties (object_class, AGENDA_N_PROPS, agenda_properties);
@@ -1041,10 +1001,10 @@ rk_agenda_item_set_info (RkAgendaItem           *self,
   g_return_if_fail (info != NULL);
 
   g_object_freeze_notify (object);
-  set_string (object, &self->title, info->title, agenda_properties[AGENDA_PROP_TITLE]);
-  set_int64 (object, &self->presenter_member_id, MAX (info->presenter_member_id, 0),
+  rk_model_set_string (object, &self->title, info->title, agenda_properties[AGENDA_PROP_TITLE]);
+  rk_model_set_int64 (object, &self->presenter_member_id, MAX (info->presenter_member_id, 0),
              agenda_properties[AGENDA_PROP_PRESENTER_MEMBER_ID]);
-  set_int (object, &self->minutes_allotted, CLAMP (info->minutes_allotted, -1, MAX_MINUTES_ALLOTTED),
+  rk_model_set_int (object, &self->minutes_allotted, CLAMP (info->minutes_allotted, -1, MAX_MINUTES_ALLOTTED),
            agenda_properties[AGENDA_PROP_MINUTES_ALLOTTED]);
   rk_agenda_item_set_text (self, info->discussion, info->decisions);
   g_object_thaw_notify (object);
@@ -1060,8 +1020,8 @@ rk_agenda_item_set_text (RkAgendaItem *self,
   g_return_if_fail (RK_IS_AGENDA_ITEM (self));
 
   g_object_freeze_notify (object);
-  set_string (object, &self->discussion, discussion, agenda_properties[AGENDA_PROP_DISCUSSION]);
-  set_string (object, &self->decisions, decisions, agenda_properties[AGENDA_PROP_DECISIONS]);
+  rk_model_set_string (object, &self->discussion, discussion, agenda_properties[AGENDA_PROP_DISCUSSION]);
+  rk_model_set_string (object, &self->decisions, decisions, agenda_properties[AGENDA_PROP_DECISIONS]);
   g_object_thaw_notify (object);
 }
 
@@ -1071,7 +1031,7 @@ rk_agenda_item_set_position (RkAgendaItem *self,
 {
   g_return_if_fail (RK_IS_AGENDA_ITEM (self));
 
-  set_int (G_OBJECT (self), &self->position, position, agenda_properties[AGENDA_PROP_POSITION]);
+  rk_model_set_int (G_OBJECT (self), &self->position, position, agenda_properties[AGENDA_PROP_POSITION]);
 }
 
 gint64
@@ -1277,13 +1237,13 @@ rk_action_item_class_init (RkActionItemClass *klass)
   action_properties[ACTION_PROP_MEETING_ID] =
     g_param_spec_int64 ("meeting-id", NULL, NULL, 0, G_MAXINT64, 0, CONSTRUCT_FLAGS);
   action_properties[ACTION_PROP_AGENDA_ITEM_ID] = id_property ("agenda-item-id");
-  action_properties[ACTION_PROP_TITLE] = string_property ("title");
+  action_properties[ACTION_PROP_TITLE] = rk_model_string_property ("title");
   action_properties[ACTION_PROP_ASSIGNEE_MEMBER_ID] = id_property ("assignee-member-id");
-  action_properties[ACTION_PROP_ASSIGNEE_TEXT] = string_property ("assignee-text");
-  action_properties[ACTION_PROP_DUE_DATE] = string_property ("due-date");
+  action_properties[ACTION_PROP_ASSIGNEE_TEXT] = rk_model_string_property ("assignee-text");
+  action_properties[ACTION_PROP_DUE_DATE] = rk_model_string_property ("due-date");
   action_properties[ACTION_PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL, RK_TYPE_ACTION_STATUS, RK_ACTION_OPEN, READ_FLAGS);
-  action_properties[ACTION_PROP_DONE_ON] = string_property ("done-on");
+  action_properties[ACTION_PROP_DONE_ON] = rk_model_string_property ("done-on");
 
   g_object_class_install_properties (object_class, ACTION_N_PROPS, action_properties);
 }
@@ -1321,19 +1281,19 @@ rk_action_item_set_info (RkActionItem           *self,
   g_return_if_fail (info != NULL);
 
   g_object_freeze_notify (object);
-  set_int64 (object, &self->agenda_item_id, MAX (info->agenda_item_id, 0),
+  rk_model_set_int64 (object, &self->agenda_item_id, MAX (info->agenda_item_id, 0),
              action_properties[ACTION_PROP_AGENDA_ITEM_ID]);
-  set_string (object, &self->title, info->title, action_properties[ACTION_PROP_TITLE]);
-  set_int64 (object, &self->assignee_member_id, MAX (info->assignee_member_id, 0),
+  rk_model_set_string (object, &self->title, info->title, action_properties[ACTION_PROP_TITLE]);
+  rk_model_set_int64 (object, &self->assignee_member_id, MAX (info->assignee_member_id, 0),
              action_properties[ACTION_PROP_ASSIGNEE_MEMBER_ID]);
-  set_string (object, &self->assignee_text, info->assignee_text, action_properties[ACTION_PROP_ASSIGNEE_TEXT]);
-  set_string (object, &self->due_date, info->due_date, action_properties[ACTION_PROP_DUE_DATE]);
+  rk_model_set_string (object, &self->assignee_text, info->assignee_text, action_properties[ACTION_PROP_ASSIGNEE_TEXT]);
+  rk_model_set_string (object, &self->due_date, info->due_date, action_properties[ACTION_PROP_DUE_DATE]);
   if (self->status != info->status)
     {
       self->status = info->status;
       g_object_notify_by_pspec (object, action_properties[ACTION_PROP_STATUS]);
     }
-  set_string (object, &self->done_on, done_on, action_properties[ACTION_PROP_DONE_ON]);
+  rk_model_set_string (object, &self->done_on, done_on, action_properties[ACTION_PROP_DONE_ON]);
   g_object_thaw_notify (object);
 }
 
@@ -1580,8 +1540,8 @@ rk_challenge_class_init (RkChallengeClass *klass)
 
   challenge_properties[CHALLENGE_PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, CONSTRUCT_FLAGS);
-  challenge_properties[CHALLENGE_PROP_TITLE] = string_property ("title");
-  challenge_properties[CHALLENGE_PROP_DESCRIPTION] = string_property ("description");
+  challenge_properties[CHALLENGE_PROP_TITLE] = rk_model_string_property ("title");
+  challenge_properties[CHALLENGE_PROP_DESCRIPTION] = rk_model_string_property ("description");
   challenge_properties[CHALLENGE_PROP_SOURCE] =
     g_param_spec_enum ("source", NULL, NULL, RK_TYPE_CHALLENGE_SOURCE, RK_CHALLENGE_FROM_MEETING, READ_FLAGS);
   challenge_properties[CHALLENGE_PROP_RAISED_MEETING_ID] = id_property ("raised-meeting-id");
@@ -1628,14 +1588,14 @@ rk_challenge_set_info (RkChallenge           *self,
   g_return_if_fail (info != NULL);
 
   g_object_freeze_notify (object);
-  set_string (object, &self->title, info->title, challenge_properties[CHALLENGE_PROP_TITLE]);
-  set_string (object, &self->description, info->description, challenge_properties[CHALLENGE_PROP_DESCRIPTION]);
+  rk_model_set_string (object, &self->title, info->title, challenge_properties[CHALLENGE_PROP_TITLE]);
+  rk_model_set_string (object, &self->description, info->description, challenge_properties[CHALLENGE_PROP_DESCRIPTION]);
   if (self->source != info->source)
     {
       self->source = info->source;
       g_object_notify_by_pspec (object, challenge_properties[CHALLENGE_PROP_SOURCE]);
     }
-  set_int64 (object, &self->raised_meeting_id, MAX (info->raised_meeting_id, 0),
+  rk_model_set_int64 (object, &self->raised_meeting_id, MAX (info->raised_meeting_id, 0),
              challenge_properties[CHALLENGE_PROP_RAISED_MEETING_ID]);
   if (self->status != info->status)
     {

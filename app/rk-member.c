@@ -7,6 +7,7 @@
 
 #include "rk-body.h"
 #include "rk-era.h"
+#include "rk-model-private.h"
 #include "rk-store-private.h"
 
 struct _RkMember
@@ -365,13 +366,6 @@ rk_member_set_property (GObject      *object,
     }
 }
 
-static GParamSpec *
-string_property (const char *name)
-{
-  /* Read-only to everyone but the store: an edit must be written to the file before it shows. */
-  return g_param_spec_string (name, NULL, NULL, "",
-                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-}
 
 static void
 rk_member_class_init (RkMemberClass *klass)
@@ -388,23 +382,23 @@ rk_member_class_init (RkMemberClass *klass)
   properties[PROP_MEMBER_TYPE] =
     g_param_spec_int ("member-type", NULL, NULL, RK_MEMBER_TYPE_FIRST, RK_MEMBER_TYPE_LAST, RK_MEMBER_TYPE_FIRST,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_ORGANISATION] = string_property ("organisation");
-  properties[PROP_NAME] = string_property ("name");
-  properties[PROP_KANA] = string_property ("kana");
-  properties[PROP_TITLE] = string_property ("title");
+  properties[PROP_ORGANISATION] = rk_model_string_property ("organisation");
+  properties[PROP_NAME] = rk_model_string_property ("name");
+  properties[PROP_KANA] = rk_model_string_property ("kana");
+  properties[PROP_TITLE] = rk_model_string_property ("title");
   properties[PROP_ROLE] =
     g_param_spec_enum ("role", NULL, NULL, RK_TYPE_ROLE, RK_ROLE_MEMBER,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_ALTERNATE] = string_property ("alternate");
-  properties[PROP_PHONE] = string_property ("phone");
-  properties[PROP_EMAIL] = string_property ("email");
-  properties[PROP_TERM_START] = string_property ("term-start");
-  properties[PROP_TERM_END] = string_property ("term-end");
-  properties[PROP_NOTES] = string_property ("notes");
+  properties[PROP_ALTERNATE] = rk_model_string_property ("alternate");
+  properties[PROP_PHONE] = rk_model_string_property ("phone");
+  properties[PROP_EMAIL] = rk_model_string_property ("email");
+  properties[PROP_TERM_START] = rk_model_string_property ("term-start");
+  properties[PROP_TERM_END] = rk_model_string_property ("term-end");
+  properties[PROP_NOTES] = rk_model_string_property ("notes");
   properties[PROP_CURRENT] =
     g_param_spec_boolean ("current", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_BODIES] = string_property ("bodies");
+  properties[PROP_BODIES] = rk_model_string_property ("bodies");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -445,13 +439,7 @@ set_string (RkMember    *self,
             const char  *value,
             guint        prop)
 {
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  rk_model_set_string (G_OBJECT (self), field, value, properties[prop]);
 }
 
 /* "current" follows from other fields: notified when a change moved it. */

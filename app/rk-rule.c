@@ -8,6 +8,7 @@
 
 #include "rk-era.h"
 #include "rk-rule-private.h"
+#include "rk-model-private.h"
 #include "rk-store-private.h"
 
 /* As for the meetings: 和暦 labels start with 平成, and nothing is dated two centuries ahead. */
@@ -515,11 +516,6 @@ rk_form_field_dup_choices (const RkFormField *field)
 #define READ_FLAGS (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
 #define CONSTRUCT_FLAGS (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS)
 
-static GParamSpec *
-string_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "", READ_FLAGS);
-}
 
 static GParamSpec *
 construct_string_property (const char *name)
@@ -533,32 +529,7 @@ construct_id_property (const char *name)
   return g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0, CONSTRUCT_FLAGS);
 }
 
-static void
-set_string (GObject     *object,
-            char       **field,
-            const char  *value,
-            GParamSpec  *pspec)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (object, pspec);
-}
 
-static void
-set_int (GObject    *object,
-         int        *field,
-         int         value,
-         GParamSpec *pspec)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (object, pspec);
-}
 
 static void
 take_construct_string (char         **field,
@@ -671,8 +642,8 @@ rk_rule_document_class_init (RkRuleDocumentClass *klass)
   object_class->set_property = rk_rule_document_set_property;
 
   document_properties[DOCUMENT_PROP_ID] = construct_id_property ("id");
-  document_properties[DOCUMENT_PROP_TITLE] = string_property ("title");
-  document_properties[DOCUMENT_PROP_KIND] = string_property ("kind");
+  document_properties[DOCUMENT_PROP_TITLE] = rk_model_string_property ("title");
+  document_properties[DOCUMENT_PROP_KIND] = rk_model_string_property ("kind");
   document_properties[DOCUMENT_PROP_POSITION] =
     g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, READ_FLAGS);
   document_properties[DOCUMENT_PROP_CREATED_AT] = construct_string_property ("created-at");
@@ -711,8 +682,8 @@ rk_rule_document_set_info (RkRuleDocument           *self,
   g_return_if_fail (info != NULL);
 
   g_object_freeze_notify (object);
-  set_string (object, &self->title, info->title, document_properties[DOCUMENT_PROP_TITLE]);
-  set_string (object, &self->kind, info->kind, document_properties[DOCUMENT_PROP_KIND]);
+  rk_model_set_string (object, &self->title, info->title, document_properties[DOCUMENT_PROP_TITLE]);
+  rk_model_set_string (object, &self->kind, info->kind, document_properties[DOCUMENT_PROP_KIND]);
   g_object_thaw_notify (object);
 }
 
@@ -885,8 +856,8 @@ rk_rule_version_class_init (RkRuleVersionClass *klass)
 
   version_properties[VERSION_PROP_ID] = construct_id_property ("id");
   version_properties[VERSION_PROP_DOCUMENT_ID] = construct_id_property ("document-id");
-  version_properties[VERSION_PROP_LABEL] = string_property ("label");
-  version_properties[VERSION_PROP_VERSION_DATE] = string_property ("version-date");
+  version_properties[VERSION_PROP_LABEL] = rk_model_string_property ("label");
+  version_properties[VERSION_PROP_VERSION_DATE] = rk_model_string_property ("version-date");
   version_properties[VERSION_PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL, RK_TYPE_RULE_VERSION_STATUS, RK_RULE_VERSION_DRAFT, READ_FLAGS);
   version_properties[VERSION_PROP_FROZEN] = g_param_spec_boolean ("frozen", NULL, NULL, FALSE, READ_FLAGS);
@@ -931,8 +902,8 @@ rk_rule_version_set_info (RkRuleVersion           *self,
   g_return_if_fail (info != NULL);
 
   g_object_freeze_notify (object);
-  set_string (object, &self->label, info->label, version_properties[VERSION_PROP_LABEL]);
-  set_string (object, &self->version_date, info->version_date, version_properties[VERSION_PROP_VERSION_DATE]);
+  rk_model_set_string (object, &self->label, info->label, version_properties[VERSION_PROP_LABEL]);
+  rk_model_set_string (object, &self->version_date, info->version_date, version_properties[VERSION_PROP_VERSION_DATE]);
   if (self->status != info->status)
     {
       self->status = info->status;
@@ -1171,16 +1142,16 @@ rk_rule_section_class_init (RkRuleSectionClass *klass)
   section_properties[SECTION_PROP_ID] = construct_id_property ("id");
   section_properties[SECTION_PROP_VERSION_ID] = construct_id_property ("version-id");
   section_properties[SECTION_PROP_UID] = construct_string_property ("uid");
-  section_properties[SECTION_PROP_PARENT_UID] = string_property ("parent-uid");
+  section_properties[SECTION_PROP_PARENT_UID] = rk_model_string_property ("parent-uid");
   section_properties[SECTION_PROP_POSITION] =
     g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, READ_FLAGS);
   section_properties[SECTION_PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, RK_TYPE_RULE_SECTION_KIND, RK_RULE_SECTION_TEXT, READ_FLAGS);
-  section_properties[SECTION_PROP_HEADING] = string_property ("heading");
-  section_properties[SECTION_PROP_BODY] = string_property ("body");
+  section_properties[SECTION_PROP_HEADING] = rk_model_string_property ("heading");
+  section_properties[SECTION_PROP_BODY] = rk_model_string_property ("body");
   section_properties[SECTION_PROP_DEPTH] = g_param_spec_uint ("depth", NULL, NULL, 0, G_MAXUINT, 0, READ_FLAGS);
-  section_properties[SECTION_PROP_NUMBER] = string_property ("number");
-  section_properties[SECTION_PROP_CITATION] = string_property ("citation");
+  section_properties[SECTION_PROP_NUMBER] = rk_model_string_property ("number");
+  section_properties[SECTION_PROP_CITATION] = rk_model_string_property ("citation");
 
   g_object_class_install_properties (object_class, SECTION_N_PROPS, section_properties);
 }
@@ -1224,8 +1195,8 @@ rk_rule_section_set_info (RkRuleSection           *self,
       self->kind = info->kind;
       g_object_notify_by_pspec (object, section_properties[SECTION_PROP_KIND]);
     }
-  set_string (object, &self->heading, info->heading, section_properties[SECTION_PROP_HEADING]);
-  set_string (object, &self->body, info->body, section_properties[SECTION_PROP_BODY]);
+  rk_model_set_string (object, &self->heading, info->heading, section_properties[SECTION_PROP_HEADING]);
+  rk_model_set_string (object, &self->body, info->body, section_properties[SECTION_PROP_BODY]);
   g_object_thaw_notify (object);
 }
 
@@ -1242,15 +1213,15 @@ rk_rule_section_set_place (RkRuleSection *self,
   g_return_if_fail (RK_IS_RULE_SECTION (self));
 
   g_object_freeze_notify (object);
-  set_string (object, &self->parent_uid, parent_uid, section_properties[SECTION_PROP_PARENT_UID]);
-  set_int (object, &self->position, position, section_properties[SECTION_PROP_POSITION]);
+  rk_model_set_string (object, &self->parent_uid, parent_uid, section_properties[SECTION_PROP_PARENT_UID]);
+  rk_model_set_int (object, &self->position, position, section_properties[SECTION_PROP_POSITION]);
   if (self->depth != depth)
     {
       self->depth = depth;
       g_object_notify_by_pspec (object, section_properties[SECTION_PROP_DEPTH]);
     }
-  set_string (object, &self->number, number, section_properties[SECTION_PROP_NUMBER]);
-  set_string (object, &self->citation, citation, section_properties[SECTION_PROP_CITATION]);
+  rk_model_set_string (object, &self->number, number, section_properties[SECTION_PROP_NUMBER]);
+  rk_model_set_string (object, &self->citation, citation, section_properties[SECTION_PROP_CITATION]);
   g_object_thaw_notify (object);
 }
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "rk-schedule.h"
+#include "rk-model-private.h"
 #include "rk-store-private.h"
 #include "rk-task-private.h"
 
@@ -277,13 +278,6 @@ rk_task_set_property (GObject      *object,
     }
 }
 
-static GParamSpec *
-string_property (const char *name)
-{
-  /* Read-only to everyone but the store: an edit must be written to the file before it shows. */
-  return g_param_spec_string (name, NULL, NULL, "",
-                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-}
 
 static void
 rk_task_class_init (RkTaskClass *klass)
@@ -300,22 +294,22 @@ rk_task_class_init (RkTaskClass *klass)
   properties[PROP_STEP] =
     g_param_spec_int ("step", NULL, NULL, 1, 6, 1,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_CODE] = string_property ("code");
-  properties[PROP_TITLE] = string_property ("title");
-  properties[PROP_START_MONTH] = string_property ("start-month");
-  properties[PROP_END_MONTH] = string_property ("end-month");
+  properties[PROP_CODE] = rk_model_string_property ("code");
+  properties[PROP_TITLE] = rk_model_string_property ("title");
+  properties[PROP_START_MONTH] = rk_model_string_property ("start-month");
+  properties[PROP_END_MONTH] = rk_model_string_property ("end-month");
   properties[PROP_OWNER_MEMBER_ID] =
     g_param_spec_int64 ("owner-member-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_OWNER_TEXT] = string_property ("owner-text");
+  properties[PROP_OWNER_TEXT] = rk_model_string_property ("owner-text");
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL, RK_TYPE_TASK_STATUS, RK_TASK_TODO,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_MILESTONE] =
     g_param_spec_boolean ("milestone", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_CADENCE] = string_property ("cadence");
-  properties[PROP_NOTES] = string_property ("notes");
+  properties[PROP_CADENCE] = rk_model_string_property ("cadence");
+  properties[PROP_NOTES] = rk_model_string_property ("notes");
   properties[PROP_POSITION] =
     g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -350,18 +344,12 @@ rk_task_new_for_store (gint64            id,
 }
 
 static void
-set_string (RkTask      *self,
+set_string (RkTask    *self,
             char       **field,
             const char  *value,
             guint        prop)
 {
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  rk_model_set_string (G_OBJECT (self), field, value, properties[prop]);
 }
 
 void
