@@ -1,5 +1,6 @@
 /* rk-pdf.c — paginated documents recorded once, drawn to PDF, print or preview. */
 
+#define _GNU_SOURCE /* memmem() */
 #include "rk-pdf.h"
 
 #include <errno.h>
@@ -170,6 +171,8 @@ typedef struct {
 
 typedef struct {
   double  width, height;
+  double  dx, dy;   /* where an appended page's text block sits against this document's (other margins) */
+  int     written;  /* streamed: its place in the file's page order, -1 until written */
   GArray *items;
 } Page;
 
@@ -179,6 +182,9 @@ typedef struct {
   char     *dest;
   gboolean  open;
 } Outline;
+
+typedef struct _Export Export;
+static void export_free (Export *export);
 
 struct _RkPdfDocument
 {
@@ -192,6 +198,8 @@ struct _RkPdfDocument
   guint             first_numbered;
   GArray           *pages;    /* Page */
   GArray           *outline;  /* Outline */
+  guint             n_appended;
+  Export           *export;   /* a streamed export in progress, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (RkPdfDocument, rk_pdf_document, G_TYPE_OBJECT)
@@ -229,6 +237,7 @@ rk_pdf_document_finalize (GObject *object)
 {
   RkPdfDocument *self = RK_PDF_DOCUMENT (object);
 
+  g_clear_pointer (&self->export, export_free);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_pointer (&self->outline, g_array_unref);
   g_clear_object (&self->context);
@@ -377,6 +386,8 @@ page_new (RkPdfDocument *self,
     orientation = self->orientation;
   page.width = orientation == RK_PDF_LANDSCAPE ? RK_PDF_A4_HEIGHT : RK_PDF_A4_WIDTH;
   page.height = orientation == RK_PDF_LANDSCAPE ? RK_PDF_A4_WIDTH : RK_PDF_A4_HEIGHT;
+  page.dx = page.dy = 0;
+  page.written = -1;
   page.items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (page.items, item_clear);
   return page;
@@ -407,6 +418,9 @@ rk_pdf_document_insert_page (RkPdfDocument *self,
 
   page = page_new (self, orientation);
   g_array_insert_val (self->pages, index, page);
+  /* A table of contents inserted before the body: the body keeps its numbers, the inserted page has none. */
+  if (index <= self->first_numbered)
+    self->first_numbered++;
   return index;
 }
 
@@ -461,6 +475,8 @@ append_item (RkPdfDocument *self,
   GArray *items;
   Item *item;
 
+  /* A streamed page already in the file cannot take more. */
+  g_warn_if_fail (g_array_index (self->pages, Page, page).written < 0);
   items = g_array_index (self->pages, Page, page).items;
   g_array_set_size (items, items->len + 1);
   item = &g_array_index (items, Item, items->len - 1);
@@ -760,7 +776,7 @@ rk_pdf_document_draw_page (RkPdfDocument *self,
 
   /* Page i is 0-based: the odd pages of the printed booklet are the even indices. */
   left = self->mirrored && page % 2 == 1 ? self->margins.outer : self->margins.inner;
-  cairo_translate (cr, left, self->margins.top);
+  cairo_translate (cr, left + p->dx, self->margins.top + p->dy);
   for (guint i = 0; i < p->items->len; i++)
     draw_item (cr, &g_array_index (p->items, Item, i));
 
@@ -769,123 +785,75 @@ rk_pdf_document_draw_page (RkPdfDocument *self,
 
 /* ---- Writing ----------------------------------------------------------------------------------------------- */
 
-static char *
-pdf_date (GDateTime *date_time)
-{
-  /* cairo wants ISO 8601 with the zone as ±hh:mm (or Z). */
-  return g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
-}
+/* cairo writes the page tree as "<< /Type /Pages\n   /Kids [ 2 0 R 7 0 R … ]": pages written out of order (a table
+ * of contents typeset after the body it lists) are put in place by permuting those references, which keeps every
+ * byte offset of the file valid. */
+#define KIDS_MARKER     "/Type /Pages\n   /Kids [ "
+#define KIDS_MARKER_LEN (sizeof KIDS_MARKER - 1)
 
-static gboolean
-write_pdf (RkPdfDocument       *self,
-           cairo_write_func_t   write_func,
-           gpointer             closure,
-           const RkPdfMetadata *metadata,
-           GCancellable        *cancellable,
-           RkPdfProgressFunc    progress,
-           gpointer             progress_data,
-           GError             **error)
-{
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  gboolean cancelled = FALSE;
-  g_autoptr(GArray) outline_ids = NULL;
-  int root = CAIRO_PDF_OUTLINE_ROOT;
-
-  if (self->pages->len == 0)
-    rk_pdf_document_add_page (self, -1);
-
-  surface = cairo_pdf_surface_create_for_stream (write_func, closure,
-                                                 g_array_index (self->pages, Page, 0).width,
-                                                 g_array_index (self->pages, Page, 0).height);
-
-  if (metadata != NULL)
-    {
-      g_autoptr(GDateTime) now = NULL;
-      g_autofree char *date = NULL;
-      GDateTime *created = metadata->creation_date;
-
-      if (created == NULL)
-        created = now = g_date_time_new_now_local ();
-      date = pdf_date (created);
-      if (metadata->title != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, metadata->title);
-      if (metadata->author != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, metadata->author);
-      if (metadata->subject != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, metadata->subject);
-      if (metadata->keywords != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, metadata->keywords);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Renkei");
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
-    }
-
-  cr = cairo_create (surface);
-  for (guint i = 0; i < self->pages->len; i++)
-    {
-      const Page *p = &g_array_index (self->pages, Page, i);
-
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          cancelled = TRUE;
-          break;
-        }
-      cairo_pdf_surface_set_size (surface, p->width, p->height);
-      rk_pdf_document_draw_page (self, cr, i, p->width, p->height);
-      cairo_show_page (cr);
-      if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
-        break;
-      if (progress != NULL)
-        progress (i + 1, self->pages->len, progress_data);
-    }
-
-  /* cairo numbers outline entries itself: map ours (1-based, in order) to its ids. */
-  outline_ids = g_array_sized_new (FALSE, FALSE, sizeof (int), self->outline->len + 1);
-  g_array_append_val (outline_ids, root);
-  for (guint i = 0; i < self->outline->len && !cancelled; i++)
-    {
-      const Outline *entry = &g_array_index (self->outline, Outline, i);
-      g_autofree char *link = g_strdup_printf ("dest='%s'", entry->dest);
-      int id = cairo_pdf_surface_add_outline (surface, g_array_index (outline_ids, int, entry->parent), entry->title,
-                                              link, entry->open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
-
-      g_array_append_val (outline_ids, id);
-    }
-
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (cancelled)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The export was cancelled"));
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the PDF: %s"),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
-}
-
+/* Where the PDF goes: a file descriptor or memory. It notes where the page tree's Kids array starts. */
 typedef struct {
-  int fd;
-  int saved_errno;
-} FileSink;
+  int         fd;
+  GByteArray *bytes;
+  gboolean    discard;      /* an abandoned export: cairo may still be writing as it is torn down */
+  int         saved_errno;
+  gint64      offset;
+  gint64      kids_at;      /* offset of the first reference in Kids, or -1 */
+  guchar      carry[KIDS_MARKER_LEN];
+  guint       carry_len;
+} Sink;
+
+static void
+sink_scan (Sink                *sink,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  guchar joined[2 * KIDS_MARKER_LEN];
+  guint head = MIN (length, KIDS_MARKER_LEN - 1);
+  const guchar *found;
+
+  /* The marker split between two writes. */
+  memcpy (joined, sink->carry, sink->carry_len);
+  memcpy (joined + sink->carry_len, data, head);
+  found = memmem (joined, sink->carry_len + head, KIDS_MARKER, KIDS_MARKER_LEN);
+  if (found != NULL)
+    sink->kids_at = sink->offset - sink->carry_len + (found - joined) + KIDS_MARKER_LEN;
+  found = memmem (data, length, KIDS_MARKER, KIDS_MARKER_LEN);
+  if (found != NULL)
+    sink->kids_at = sink->offset + (found - data) + KIDS_MARKER_LEN;
+
+  if (length >= KIDS_MARKER_LEN - 1)
+    {
+      sink->carry_len = KIDS_MARKER_LEN - 1;
+      memcpy (sink->carry, data + length - sink->carry_len, sink->carry_len);
+    }
+  else
+    {
+      guint keep = MIN (sink->carry_len, KIDS_MARKER_LEN - 1 - length);
+
+      memmove (sink->carry, sink->carry + sink->carry_len - keep, keep);
+      memcpy (sink->carry + keep, data, length);
+      sink->carry_len = keep + length;
+    }
+}
 
 static cairo_status_t
-write_to_fd (void                *closure,
-             const unsigned char *data,
-             unsigned int         length)
+sink_write (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
 {
-  FileSink *sink = closure;
+  Sink *sink = closure;
+
+  if (sink->discard)
+    return CAIRO_STATUS_SUCCESS;
+
+  sink_scan (sink, data, length);
+  sink->offset += length;
+  if (sink->bytes != NULL)
+    {
+      g_byte_array_append (sink->bytes, data, length);
+      return CAIRO_STATUS_SUCCESS;
+    }
 
   while (length > 0)
     {
@@ -904,6 +872,116 @@ write_to_fd (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* Puts the page references of the written file in the document's page order. */
+static gboolean
+sink_reorder_pages (Sink          *sink,
+                    RkPdfDocument *self)
+{
+  gsize span = (gsize) self->pages->len * 24 + 2;
+  g_autofree char *kids = NULL;
+  g_autoptr(GString) sorted = g_string_sized_new (span);
+  g_auto(GStrv) refs = NULL;
+  char *end;
+  gsize length;
+  gboolean in_order = TRUE;
+
+  /* A recorded document is written in order; a streamed one has every page's place noted. */
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      int written = g_array_index (self->pages, Page, i).written;
+
+      if (written < 0)
+        return TRUE;
+      in_order = in_order && written == (int) i;
+    }
+  if (in_order)
+    return TRUE;
+  if (sink->kids_at < 0)
+    return FALSE;
+
+  if (sink->bytes != NULL)
+    {
+      span = MIN (span, sink->bytes->len - (gsize) sink->kids_at);
+      kids = g_strndup ((const char *) sink->bytes->data + sink->kids_at, span);
+    }
+  else
+    {
+      ssize_t n;
+
+      kids = g_malloc0 (span + 1);
+      n = pread (sink->fd, kids, span, sink->kids_at);
+      if (n <= 0)
+        {
+          sink->saved_errno = n < 0 ? errno : EIO;
+          return FALSE;
+        }
+    }
+
+  end = strchr (kids, ']');
+  if (end == NULL)
+    return FALSE;
+  length = end - kids;
+  *end = '\0';
+  /* "2 0 R 7 0 R 11 0 R " → one reference per page, each "N 0 R". */
+  refs = g_strsplit (kids, " 0 R ", -1);
+  if (g_strv_length (refs) != self->pages->len + 1)
+    return FALSE;
+  for (guint i = 0; i < self->pages->len; i++)
+    g_string_append_printf (sorted, "%s 0 R ", refs[g_array_index (self->pages, Page, i).written]);
+  if (sorted->len != length)
+    return FALSE;
+
+  if (sink->bytes != NULL)
+    {
+      memcpy (sink->bytes->data + sink->kids_at, sorted->str, length);
+      return TRUE;
+    }
+  if (pwrite (sink->fd, sorted->str, length, sink->kids_at) != (ssize_t) length)
+    {
+      sink->saved_errno = errno != 0 ? errno : EIO;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+pdf_date (GDateTime *date_time)
+{
+  /* cairo wants ISO 8601 with the zone as ±hh:mm (or Z). */
+  return g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+/* One PDF being written: the whole recorded document at once, or a streamed one page by page. */
+struct _Export {
+  Sink             sink;
+  char            *path;      /* NULL when writing to memory */
+  char            *tmp_path;
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  GCancellable    *cancellable;
+  gboolean         cancelled;
+  guint            n_written;
+};
+
+static void
+export_free (Export *export)
+{
+  if (export->cr != NULL)
+    {
+      export->sink.discard = TRUE;
+      cairo_destroy (export->cr);
+      cairo_surface_destroy (export->surface);
+    }
+  if (export->sink.fd >= 0)
+    close (export->sink.fd);
+  if (export->tmp_path != NULL)
+    g_unlink (export->tmp_path);
+  g_clear_object (&export->cancellable);
+  g_free (export->path);
+  g_free (export->tmp_path);
+  g_free (export);
+}
+
 static void
 set_io_error (GError     **error,
               const char  *path,
@@ -915,6 +993,195 @@ set_io_error (GError     **error,
                g_strerror (saved_errno));
 }
 
+/* A temporary file beside @path (to @path's directory, so the final rename is atomic), or memory for NULL. */
+static Export *
+export_new (RkPdfDocument       *self,
+            const char          *path,
+            const RkPdfMetadata *metadata,
+            GCancellable        *cancellable,
+            GError             **error)
+{
+  Export *export = g_new0 (Export, 1);
+  double width = RK_PDF_A4_WIDTH, height = RK_PDF_A4_HEIGHT;
+
+  export->sink.fd = -1;
+  export->sink.kids_at = -1;
+  export->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  if (path != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *base = g_path_get_basename (path);
+
+      export->path = g_strdup (path);
+      export->tmp_path = g_strdup_printf ("%s%c.%s-XXXXXX", dir, G_DIR_SEPARATOR, base);
+      export->sink.fd = g_mkstemp_full (export->tmp_path, O_RDWR, 0666);
+      if (export->sink.fd < 0)
+        {
+          set_io_error (error, path, errno);
+          g_clear_pointer (&export->tmp_path, g_free);
+          export_free (export);
+          return NULL;
+        }
+    }
+  else
+    export->sink.bytes = g_byte_array_new ();
+
+  if (self->pages->len > 0)
+    {
+      width = g_array_index (self->pages, Page, 0).width;
+      height = g_array_index (self->pages, Page, 0).height;
+    }
+  export->surface = cairo_pdf_surface_create_for_stream (sink_write, &export->sink, width, height);
+
+  if (metadata != NULL)
+    {
+      g_autoptr(GDateTime) now = NULL;
+      g_autofree char *date = NULL;
+      GDateTime *created = metadata->creation_date;
+
+      if (created == NULL)
+        created = now = g_date_time_new_now_local ();
+      date = pdf_date (created);
+      if (metadata->title != NULL)
+        cairo_pdf_surface_set_metadata (export->surface, CAIRO_PDF_METADATA_TITLE, metadata->title);
+      if (metadata->author != NULL)
+        cairo_pdf_surface_set_metadata (export->surface, CAIRO_PDF_METADATA_AUTHOR, metadata->author);
+      if (metadata->subject != NULL)
+        cairo_pdf_surface_set_metadata (export->surface, CAIRO_PDF_METADATA_SUBJECT, metadata->subject);
+      if (metadata->keywords != NULL)
+        cairo_pdf_surface_set_metadata (export->surface, CAIRO_PDF_METADATA_KEYWORDS, metadata->keywords);
+      cairo_pdf_surface_set_metadata (export->surface, CAIRO_PDF_METADATA_CREATOR, "Renkei");
+      cairo_pdf_surface_set_metadata (export->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+      cairo_pdf_surface_set_metadata (export->surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+    }
+  export->cr = cairo_create (export->surface);
+  return export;
+}
+
+/* Writes page @index; a streamed page is then emptied, as nothing will draw it again. FALSE when cancelled or
+ * cairo failed. */
+static gboolean
+export_page (RkPdfDocument *self,
+             Export        *export,
+             guint          index,
+             gboolean       streamed)
+{
+  Page *p = &g_array_index (self->pages, Page, index);
+
+  if (export->cancelled || cairo_status (export->cr) != CAIRO_STATUS_SUCCESS)
+    return FALSE;
+  if (g_cancellable_is_cancelled (export->cancellable))
+    {
+      export->cancelled = TRUE;
+      return FALSE;
+    }
+  cairo_pdf_surface_set_size (export->surface, p->width, p->height);
+  rk_pdf_document_draw_page (self, export->cr, index, p->width, p->height);
+  cairo_show_page (export->cr);
+  if (streamed)
+    {
+      p->written = export->n_written;
+      g_array_set_size (p->items, 0);
+    }
+  export->n_written++;
+  return cairo_status (export->cr) == CAIRO_STATUS_SUCCESS;
+}
+
+/* The outline, the end of the file, the page order. */
+static gboolean
+export_finish (RkPdfDocument  *self,
+               Export         *export,
+               GError        **error)
+{
+  g_autoptr(GArray) outline_ids = NULL;
+  int root = CAIRO_PDF_OUTLINE_ROOT;
+  cairo_status_t status;
+  gboolean ordered = TRUE;
+
+  /* cairo numbers outline entries itself: map ours (1-based, in order) to its ids. */
+  outline_ids = g_array_sized_new (FALSE, FALSE, sizeof (int), self->outline->len + 1);
+  g_array_append_val (outline_ids, root);
+  for (guint i = 0; i < self->outline->len && !export->cancelled; i++)
+    {
+      const Outline *entry = &g_array_index (self->outline, Outline, i);
+      g_autofree char *link = g_strdup_printf ("dest='%s'", entry->dest);
+      int id = cairo_pdf_surface_add_outline (export->surface, g_array_index (outline_ids, int, entry->parent),
+                                              entry->title, link,
+                                              entry->open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+
+      g_array_append_val (outline_ids, id);
+    }
+
+  status = cairo_status (export->cr);
+  g_clear_pointer (&export->cr, cairo_destroy);
+  cairo_surface_finish (export->surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (export->surface);
+  g_clear_pointer (&export->surface, cairo_surface_destroy);
+  if (status == CAIRO_STATUS_SUCCESS && !export->cancelled)
+    ordered = sink_reorder_pages (&export->sink, self);
+
+  if (export->cancelled)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The export was cancelled"));
+      return FALSE;
+    }
+  if (export->sink.saved_errno != 0)
+    {
+      set_io_error (error, export->path, export->sink.saved_errno);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS || !ordered)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the PDF: %s"),
+                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : "page tree");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Like g_file_set_contents(): flush to disk before replacing an existing file, so a crash leaves the old one. */
+static gboolean
+export_commit (Export  *export,
+               GError **error)
+{
+  gboolean replacing = g_file_test (export->path, G_FILE_TEST_EXISTS);
+
+  if ((replacing && fsync (export->sink.fd) != 0) || close (export->sink.fd) != 0)
+    {
+      export->sink.fd = -1;
+      set_io_error (error, export->path, errno);
+      return FALSE;
+    }
+  export->sink.fd = -1;
+  if (g_rename (export->tmp_path, export->path) != 0)
+    {
+      set_io_error (error, export->path, errno);
+      return FALSE;
+    }
+  g_clear_pointer (&export->tmp_path, g_free);
+  return TRUE;
+}
+
+static gboolean
+write_all (RkPdfDocument     *self,
+           Export            *export,
+           RkPdfProgressFunc  progress,
+           gpointer           progress_data,
+           GError           **error)
+{
+  if (self->pages->len == 0)
+    rk_pdf_document_add_page (self, -1);
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      if (!export_page (self, export, i, FALSE))
+        break;
+      if (progress != NULL)
+        progress (i + 1, self->pages->len, progress_data);
+    }
+  return export_finish (self, export, error);
+}
+
 gboolean
 rk_pdf_document_export (RkPdfDocument       *self,
                         const char          *path,
@@ -924,68 +1191,19 @@ rk_pdf_document_export (RkPdfDocument       *self,
                         gpointer             progress_data,
                         GError             **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
-  g_autoptr(GError) local_error = NULL;
-  FileSink sink = { -1, 0 };
-  gboolean replacing;
+  Export *export;
+  gboolean ok;
 
   g_return_val_if_fail (RK_IS_PDF_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* The temporary file sits beside @path so that the final rename stays within one file system (atomic). */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s%c.%s-XXXXXX", dir, G_DIR_SEPARATOR, base);
-  sink.fd = g_mkstemp_full (tmp_path, O_WRONLY, 0666);
-  if (sink.fd < 0)
-    {
-      set_io_error (error, path, errno);
-      return FALSE;
-    }
-
-  if (!write_pdf (self, write_to_fd, &sink, metadata, cancellable, progress, progress_data, &local_error))
-    {
-      if (sink.saved_errno != 0)
-        set_io_error (error, path, sink.saved_errno);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      goto fail;
-    }
-
-  /* Like g_file_set_contents(): flush to disk before replacing an existing file, so a crash leaves the old one. */
-  replacing = g_file_test (path, G_FILE_TEST_EXISTS);
-  if ((replacing && fsync (sink.fd) != 0) || close (sink.fd) != 0)
-    {
-      sink.fd = -1;
-      set_io_error (error, path, errno);
-      goto fail;
-    }
-  sink.fd = -1;
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      set_io_error (error, path, errno);
-      goto fail;
-    }
-  return TRUE;
-
-fail:
-  if (sink.fd >= 0)
-    close (sink.fd);
-  g_unlink (tmp_path);
-  return FALSE;
-}
-
-static cairo_status_t
-write_to_bytes (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  export = export_new (self, path, metadata, cancellable, error);
+  if (export == NULL)
+    return FALSE;
+  ok = write_all (self, export, progress, progress_data, error) && export_commit (export, error);
+  export_free (export);
+  return ok;
 }
 
 GBytes *
@@ -994,14 +1212,141 @@ rk_pdf_document_export_bytes (RkPdfDocument       *self,
                               GCancellable        *cancellable,
                               GError             **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  Export *export;
+  GBytes *bytes = NULL;
 
   g_return_val_if_fail (RK_IS_PDF_DOCUMENT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!write_pdf (self, write_to_bytes, bytes, metadata, cancellable, NULL, NULL, error))
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  export = export_new (self, NULL, metadata, cancellable, error);
+  if (write_all (self, export, NULL, NULL, error))
+    bytes = g_byte_array_free_to_bytes (g_steal_pointer (&export->sink.bytes));
+  g_clear_pointer (&export->sink.bytes, g_byte_array_unref);
+  export_free (export);
+  return bytes;
+}
+
+/* ---- Streaming and assembling ------------------------------------------------------------------------------ */
+
+gboolean
+rk_pdf_document_begin_export (RkPdfDocument       *self,
+                              const char          *path,
+                              const RkPdfMetadata *metadata,
+                              GCancellable        *cancellable,
+                              GError             **error)
+{
+  g_return_val_if_fail (RK_IS_PDF_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (self->export == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  self->export = export_new (self, path, metadata, cancellable, error);
+  return self->export != NULL;
+}
+
+void
+rk_pdf_document_flush (RkPdfDocument *self,
+                       guint          n_complete)
+{
+  g_return_if_fail (RK_IS_PDF_DOCUMENT (self));
+
+  if (self->export == NULL)
+    return;
+  n_complete = MIN (n_complete, self->pages->len);
+  for (guint i = 0; i < n_complete; i++)
+    if (g_array_index (self->pages, Page, i).written < 0 && !export_page (self, self->export, i, TRUE))
+      return;
+}
+
+gboolean
+rk_pdf_document_end_export (RkPdfDocument  *self,
+                            GError        **error)
+{
+  Export *export;
+  gboolean ok;
+
+  g_return_val_if_fail (RK_IS_PDF_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->export != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  export = g_steal_pointer (&self->export);
+  if (self->pages->len == 0)
+    rk_pdf_document_add_page (self, -1);
+  for (guint i = 0; i < self->pages->len; i++)
+    if (g_array_index (self->pages, Page, i).written < 0 && !export_page (self, export, i, TRUE))
+      break;
+  ok = export_finish (self, export, error) && export_commit (export, error);
+  export_free (export);
+  return ok;
+}
+
+void
+rk_pdf_document_abort_export (RkPdfDocument *self)
+{
+  g_return_if_fail (RK_IS_PDF_DOCUMENT (self));
+
+  g_clear_pointer (&self->export, export_free);
+}
+
+static char *
+prefixed (const char *prefix,
+          const char *name)
+{
+  return g_strconcat (prefix, name, NULL);
+}
+
+void
+rk_pdf_document_append (RkPdfDocument *self,
+                        RkPdfDocument *other,
+                        int            outline_parent)
+{
+  g_autofree char *prefix = NULL;
+  guint base;
+
+  g_return_if_fail (RK_IS_PDF_DOCUMENT (self));
+  g_return_if_fail (RK_IS_PDF_DOCUMENT (other));
+  g_return_if_fail (self != other);
+  g_return_if_fail (outline_parent >= 0 && (guint) outline_parent <= self->outline->len);
+
+  prefix = g_strdup_printf ("a%u-", ++self->n_appended);
+  for (guint i = 0; i < other->pages->len; i++)
+    {
+      Page page = g_array_index (other->pages, Page, i);
+
+      page.dx += other->margins.inner - self->margins.inner;
+      page.dy += other->margins.top - self->margins.top;
+      page.written = -1;
+      for (guint j = 0; j < page.items->len; j++)
+        {
+          Item *item = &g_array_index (page.items, Item, j);
+
+          if (item->name != NULL)
+            {
+              char *name = prefixed (prefix, item->name);
+
+              g_free (item->name);
+              item->name = name;
+            }
+        }
+      g_array_append_val (self->pages, page);
+      /* The page's items now belong to @self. */
+      g_array_index (other->pages, Page, i).items = NULL;
+    }
+  g_array_set_size (other->pages, 0);
+
+  base = self->outline->len;
+  for (guint i = 0; i < other->outline->len; i++)
+    {
+      Outline *entry = &g_array_index (other->outline, Outline, i);
+      Outline moved = { 0, };
+
+      moved.parent = entry->parent == 0 ? outline_parent : (int) base + entry->parent;
+      moved.title = g_steal_pointer (&entry->title);
+      moved.dest = prefixed (prefix, entry->dest);
+      moved.open = entry->open;
+      g_array_append_val (self->outline, moved);
+    }
+  g_array_set_size (other->outline, 0);
 }
 
 /* ---- Flow -------------------------------------------------------------------------------------------------- */

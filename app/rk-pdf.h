@@ -122,7 +122,8 @@ guint          rk_pdf_document_add_page          (RkPdfDocument      *self,
                                                   int                 orientation);
 /* Inserts a page before page @index (a table of contents typeset after the body whose page numbers it lists);
  * the pages after it move up by one with everything on them. Links and outline entries name their destinations,
- * so they follow. Returns @index. */
+ * so they follow. A page inserted at or before the first numbered page carries no number, and the numbered pages
+ * keep theirs. Returns @index. */
 guint          rk_pdf_document_insert_page       (RkPdfDocument      *self,
                                                   guint               index,
                                                   int                 orientation);
@@ -223,6 +224,39 @@ GBytes        *rk_pdf_document_export_bytes      (RkPdfDocument      *self,
                                                   const RkPdfMetadata *metadata,
                                                   GCancellable       *cancellable,
                                                   GError            **error);
+
+/* ---- Streaming and assembling ------------------------------------------------------------------------------- */
+
+/* Starts writing the document to @path while it is still being built (a long booklet): from now on
+ * rk_pdf_document_flush() writes the pages the producer has finished and frees what they hold, so a document of any
+ * length needs the memory of the pages in progress only. The file is a temporary one beside @path until
+ * rk_pdf_document_end_export() renames it; @metadata is copied. A page inserted (rk_pdf_document_insert_page())
+ * before pages already written — a table of contents typeset after the body — is written at the end and moved to
+ * its place in the file's page order when the export ends. Pages already written draw nothing any more. */
+gboolean       rk_pdf_document_begin_export      (RkPdfDocument      *self,
+                                                  const char         *path,
+                                                  const RkPdfMetadata *metadata,
+                                                  GCancellable       *cancellable,
+                                                  GError            **error);
+/* Pages before @n_complete are finished: writes those not yet written and frees their items. Cheap when there is
+ * nothing new. A no-op when no export is in progress (the recorded document keeps everything). */
+void           rk_pdf_document_flush             (RkPdfDocument      *self,
+                                                  guint               n_complete);
+/* Writes the remaining pages and the outline, puts the pages in order and renames the file over @path. On any
+ * failure, or when the cancellable of rk_pdf_document_begin_export() was cancelled (G_IO_ERROR_CANCELLED), the
+ * temporary file is removed and @path is left as it was. */
+gboolean       rk_pdf_document_end_export        (RkPdfDocument      *self,
+                                                  GError            **error);
+/* Gives up an export in progress: the temporary file is removed. Also done when the document is finalized. */
+void           rk_pdf_document_abort_export      (RkPdfDocument      *self);
+
+/* Moves every page of @other (a roster, a form, a chart built on its own) to the end of @self, with what is on
+ * them; its outline entries go under @self's entry @outline_parent (0: the top level). Destination names are
+ * prefixed so they cannot clash with @self's. Items keep their place on the page when the margins differ. @other
+ * is left with no pages. */
+void           rk_pdf_document_append            (RkPdfDocument      *self,
+                                                  RkPdfDocument      *other,
+                                                  int                 outline_parent);
 
 /* ---- Flowing content down the pages ----------------------------------------------------------------------- */
 

@@ -254,7 +254,8 @@ build_flow_document (guint *drawing_calls)
   double width;
   int parent;
 
-  rk_pdf_document_set_page_numbers (doc, RK_PDF_PAGE_NUMBERS_OF_TOTAL, 1);
+  /* Numbered from the body's first page; the cover inserted before it at the end carries no number. */
+  rk_pdf_document_set_page_numbers (doc, RK_PDF_PAGE_NUMBERS_OF_TOTAL, 0);
   rk_pdf_flow_init (&flow, doc);
   rk_pdf_document_get_content_size (doc, 0, &width, NULL);
 
@@ -929,6 +930,180 @@ test_roster_timing (void)
   g_assert_cmpfloat (per_page, <, 50.0);
 }
 
+/* Page @index's destination @name as a 1-based page number, following a named destination. */
+static int
+link_target_page (PopplerDocument *pdf,
+                  PopplerDest     *dest)
+{
+  PopplerDest *found;
+  int page_num;
+
+  if (dest->type != POPPLER_DEST_NAMED)
+    return dest->page_num;
+  found = poppler_document_find_dest (pdf, dest->named_dest);
+  g_assert_nonnull (found);
+  page_num = found->page_num;
+  poppler_dest_free (found);
+  return page_num;
+}
+
+/* A streamed export: pages are written as they are finished, a table of contents typeset after the body is
+ * inserted before it and lands in place, another document is appended with its outline, and the body keeps its
+ * page numbers. */
+static void
+test_pdf_stream (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "stream.pdf", NULL);
+  g_autoptr(RkPdfDocument) doc = rk_pdf_document_new (RK_PDF_PORTRAIT, NULL);
+  g_autoptr(RkPdfDocument) annex = rk_pdf_document_new (RK_PDF_LANDSCAPE, NULL);
+  g_autoptr(PangoLayout) cover = NULL;
+  g_autoptr(PangoLayout) toc = NULL;
+  g_autoptr(PangoLayout) annex_title = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(TestIndexIter) index = NULL;
+  RkPdfMetadata metadata = { .title = "Stream" };
+  RkPdfFlow flow;
+  double width;
+  guint n_body = 0, toc_page;
+  int body_outline;
+
+  rk_pdf_document_set_page_numbers (doc, RK_PDF_PAGE_NUMBERS_DASHED, 1);
+  g_assert_true (rk_pdf_document_begin_export (doc, path, &metadata, NULL, &error));
+  g_assert_no_error (error);
+
+  rk_pdf_flow_init (&flow, doc);
+  rk_pdf_document_get_content_size (doc, 0, &width, NULL);
+  cover = rk_pdf_document_new_layout (doc, RK_PDF_FACE_GOTHIC, 24, TRUE, width, "表紙の題名");
+  rk_pdf_document_add_layout (doc, flow.page, 0, 200, cover);
+
+  /* Twelve body pages, each with a heading the table of contents links to; written as soon as they are done. */
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("section-%u", i);
+      g_autofree char *title = g_strdup_printf ("本文の見出し%u", i + 1);
+      g_autoptr(PangoLayout) heading = rk_pdf_document_new_layout (doc, RK_PDF_FACE_GOTHIC, 14, TRUE, width, title);
+
+      rk_pdf_flow_new_page (&flow);
+      rk_pdf_document_add_dest (doc, flow.page, name, 0, flow.y);
+      rk_pdf_flow_add_block (&flow, 0, heading);
+      rk_pdf_document_flush (doc, flow.page);
+      n_body++;
+    }
+  body_outline = rk_pdf_document_add_outline (doc, 0, "本文", "section-0", TRUE);
+  rk_pdf_document_add_outline (doc, body_outline, "本文の見出し12", "section-11", FALSE);
+
+  annex_title = rk_pdf_document_new_layout (annex, RK_PDF_FACE_GOTHIC, 14, TRUE, -1, "別添の表");
+  rk_pdf_document_add_layout (annex, rk_pdf_document_add_page (annex, -1), 0, 0, annex_title);
+  rk_pdf_document_add_dest (annex, 0, "section-0", 0, 0); /* the same name as the body's: must not clash */
+  rk_pdf_document_add_outline (annex, 0, "別添", "section-0", FALSE);
+  rk_pdf_document_append (doc, annex, body_outline);
+  g_assert_cmpuint (rk_pdf_document_get_n_pages (annex), ==, 0);
+
+  /* The table of contents, typeset last, goes after the cover. */
+  toc_page = rk_pdf_document_insert_page (doc, 1, -1);
+  toc = rk_pdf_document_new_layout (doc, RK_PDF_FACE_GOTHIC, 14, TRUE, width, "目次");
+  rk_pdf_document_add_layout (doc, toc_page, 0, 0, toc);
+  rk_pdf_document_add_link (doc, toc_page, 0, 40, 200, 14, "section-11");
+
+  g_assert_true (rk_pdf_document_end_export (doc, &error));
+  g_assert_no_error (error);
+
+  pdf = open_pdf (path);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1 + 1 + n_body + 1);
+  {
+    g_autofree char *first = page_text (pdf, 0);
+    g_autofree char *second = page_text (pdf, 1);
+    g_autofree char *third = page_text (pdf, 2);
+    g_autofree char *last_body = page_text (pdf, 13);
+    g_autofree char *appended = page_text (pdf, 14);
+    g_autoptr(TestPage) page = poppler_document_get_page (pdf, 1);
+    GList *links = poppler_page_get_link_mapping (page);
+    g_autoptr(TestPage) annex_page = poppler_document_get_page (pdf, 14);
+    PopplerLinkMapping *mapping;
+    double w, h;
+
+    g_assert_nonnull (strstr (first, "表紙の題名"));
+    g_assert_nonnull (strstr (second, "目次"));
+    g_assert_null (strstr (second, "-")); /* the inserted page has no number */
+    g_assert_nonnull (strstr (third, "本文の見出し1"));
+    g_assert_nonnull (strstr (third, "-1-"));
+    g_assert_nonnull (strstr (last_body, "本文の見出し12"));
+    g_assert_nonnull (strstr (last_body, "-12-"));
+    g_assert_nonnull (strstr (appended, "別添の表"));
+    g_assert_nonnull (strstr (appended, "-13-"));
+    poppler_page_get_size (annex_page, &w, &h);
+    g_assert_cmpfloat (w, >, h);
+
+    g_assert_cmpuint (g_list_length (links), ==, 1);
+    mapping = links->data;
+    g_assert_cmpint (mapping->action->type, ==, POPPLER_ACTION_GOTO_DEST);
+    g_assert_cmpint (link_target_page (pdf, mapping->action->goto_dest.dest), ==, 14);
+    poppler_page_free_link_mapping (links);
+  }
+
+  /* The outline: 本文 → the first body page, under it 本文の見出し12 and the appended 別添 → the last page. */
+  index = poppler_index_iter_new (pdf);
+  g_assert_nonnull (index);
+  {
+    g_autoptr(TestAction) action = poppler_index_iter_get_action (index);
+    g_autoptr(TestIndexIter) child = poppler_index_iter_get_child (index);
+    g_autoptr(TestAction) sub = NULL;
+
+    g_assert_cmpstr (action->any.title, ==, "本文");
+    g_assert_cmpint (link_target_page (pdf, action->goto_dest.dest), ==, 3);
+    g_assert_nonnull (child);
+    g_assert_true (poppler_index_iter_next (child));
+    sub = poppler_index_iter_get_action (child);
+    g_assert_cmpstr (sub->any.title, ==, "別添");
+    g_assert_cmpint (link_target_page (pdf, sub->goto_dest.dest), ==, 15);
+  }
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_tree (dir);
+}
+
+/* A cancelled or abandoned streamed export leaves nothing behind and an existing file as it was. */
+static void
+test_pdf_stream_cancel (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "kept.pdf", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  RkPdfFlow flow;
+
+  g_assert_true (g_file_set_contents (path, "the old file", -1, NULL));
+  {
+    g_autoptr(RkPdfDocument) doc = rk_pdf_document_new (RK_PDF_PORTRAIT, NULL);
+
+    g_assert_true (rk_pdf_document_begin_export (doc, path, NULL, cancellable, &error));
+    rk_pdf_flow_init (&flow, doc);
+    rk_pdf_flow_new_page (&flow);
+    rk_pdf_document_flush (doc, flow.page);
+    g_cancellable_cancel (cancellable);
+    rk_pdf_flow_new_page (&flow);
+    rk_pdf_document_flush (doc, flow.page);
+    g_assert_false (rk_pdf_document_end_export (doc, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(RkPdfDocument) doc = rk_pdf_document_new (RK_PDF_PORTRAIT, NULL);
+
+    g_assert_true (rk_pdf_document_begin_export (doc, path, NULL, NULL, &error));
+    rk_pdf_flow_init (&flow, doc);
+    rk_pdf_flow_new_page (&flow);
+    rk_pdf_document_flush (doc, flow.page);
+    /* Dropped without ending: the temporary file goes with it. */
+  }
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the old file");
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -939,6 +1114,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/pdf/flow-links-outline", test_pdf_flow_links_outline);
   g_test_add_func ("/pdf/draw-other-paper", test_pdf_draw_other_paper);
   g_test_add_func ("/pdf/export-atomic", test_pdf_export_atomic);
+  g_test_add_func ("/pdf/stream", test_pdf_stream);
+  g_test_add_func ("/pdf/stream-cancel", test_pdf_stream_cancel);
   g_test_add_func ("/roster/format-term", test_roster_format_term);
   g_test_add_func ("/roster/pdf", test_roster_pdf);
   g_test_add_func ("/roster/empty", test_roster_empty);
