@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <poppler.h>
+
+#include "rk-booklet.h"
 #include "rk-store.h"
 
 typedef struct {
@@ -18,11 +21,13 @@ typedef struct {
 static int run_check (int argc, char **argv);
 static int run_demo (int argc, char **argv);
 static int run_generate (int argc, char **argv);
+static int run_export_booklet (int argc, char **argv);
 
 static const RkCommand commands[] = {
   { "check", N_("FILE.renkei"), N_("Report whether a council file is sound (schema version, integrity), changing nothing"), run_check },
   { "demo", N_("OUT.renkei"), N_("Write the demo council (a fictional city) to a new file"), run_demo },
   { "generate", N_("[--years N] [--seed S] OUT.renkei"), N_("Write a synthetic council spanning N fiscal years, every table filled"), run_generate },
+  { "export-booklet", N_("FILE.renkei -o OUT.pdf"), N_("Write the council’s rule booklet as a PDF (the saved composition, or the proposed one when none is saved)"), run_export_booklet },
 };
 
 static const RkCommand *
@@ -198,6 +203,102 @@ run_generate (int argc, char **argv)
     return fail (command, argv[1], error);
   g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote a synthetic council of %d fiscal year to %s\n",
                         "Wrote a synthetic council of %d fiscal years to %s\n", years), years, argv[1]);
+  return 0;
+}
+
+/* The page count of the file just written, for the confirmation; 0 when it cannot be read back. */
+static int
+count_pdf_pages (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *document;
+  int n_pages;
+
+  if (uri == NULL)
+    return 0;
+  document = poppler_document_new_from_file (uri, NULL, NULL);
+  if (document == NULL)
+    return 0;
+  n_pages = poppler_document_get_n_pages (document);
+  g_object_unref (document);
+  return n_pages;
+}
+
+/* The checks that need no typesetting: the folder exists, and @path is not a folder itself. */
+static gboolean
+check_output (const char  *path,
+              GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("This is a folder: name the PDF file to write."));
+      return FALSE;
+    }
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *display = g_filename_display_name (folder);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The folder “%s” does not exist."), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+run_export_booklet (int argc, char **argv)
+{
+  const RkCommand *command = find_command ("export-booklet");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RkStore) store = NULL;
+  g_autoptr(RkBooklet) booklet = NULL;
+  g_autoptr(RkBookletContent) content = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *display = NULL;
+  int status = 0, n_pages;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write (replaced when it exists)"), N_("OUT.pdf") },
+    { NULL }
+  };
+
+  if (!parse_options (command, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (command, _("Name one council file to export."));
+  if (output == NULL || output[0] == '\0')
+    return usage_error (command, _("Name the PDF to write with -o OUT.pdf."));
+
+  /* A mistyped folder is said at once, not after the whole booklet has been typeset. */
+  if (!check_output (output, &error))
+    return fail (command, output, error);
+
+  store = rk_store_open (argv[1], &error);
+  if (store == NULL)
+    return fail (command, argv[1], error);
+  booklet = rk_store_get_booklet (store, &error);
+  if (booklet == NULL)
+    return fail (command, argv[1], error);
+  content = rk_booklet_content_new_from_store (store, booklet, &error);
+  if (content == NULL)
+    return fail (command, argv[1], error);
+  /* Everything the PDF needs is read: the file is closed (and backed up) before the long part. */
+  if (!rk_store_close (store, &error))
+    return fail (command, argv[1], error);
+
+  for (guint i = 0; i < content->warnings->len; i++)
+    g_printerr (_("renkei: warning: %s\n"), (const char *) g_ptr_array_index (content->warnings, i));
+
+  if (!rk_booklet_export (content, output, NULL, NULL, NULL, &error))
+    {
+      /* The export's messages name the file already. */
+      g_printerr ("renkei %s: %s\n", command->name, error->message);
+      return 1;
+    }
+
+  n_pages = count_pdf_pages (output);
+  display = g_filename_display_name (output);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%d page)\n", "Wrote %s (%d pages)\n", n_pages), display, n_pages);
   return 0;
 }
 

@@ -4,13 +4,16 @@
  * dots, the baseline (grey, dashed) and the target (green, dashed) as horizontal lines, the axes with the unit, the
  * period labels under the x axis, a legend, and a status chip (On track / Needs attention). Nothing here knows the
  * store: callers fill an RkIndicatorChartData with labels already written in 和暦 (short form, "令和7年度",
- * "令和7年度上期", "令和7年4月": rk_period_format_short()) and values already computed. GTK-free. */
+ * "令和7年度上期", "令和7年4月": rk_period_format_short()) and values already computed; the functions at the end
+ * (rk-indicator-chart-pages.c) fill it from a council's indicators for the page, the PDF and the booklet. GTK-free. */
 #pragma once
 
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "rk-indicator.h"
 #include "rk-pdf.h"
+#include "rk-store.h"
 
 G_BEGIN_DECLS
 
@@ -101,5 +104,32 @@ typedef struct {
 RkPdfDocument *rk_indicator_chart_build_document (const char                 *title,
                                                   const RkIndicatorChartPage *pages,
                                                   guint                       n_pages);
+
+/* ---- From the council file (rk-indicator-chart-pages.c) ------------------------------------------------------ */
+
+/* The chart of @indicator as plain data: its measurements oldest first with their periods in short 和暦 (a period
+ * the core cannot read is shown as stored), baseline, target, direction and status. A deep copy: free it with
+ * rk_indicator_chart_data_free(). */
+RkIndicatorChartData *rk_indicator_chart_data_new_from_indicator (RkIndicator *indicator);
+
+/* A baseline or target as the definition table prints it, "18.0% (令和9年度)" (the value with the chart's decimals
+ * and unit, the period in 和暦), or "Not set" (translated) when @has is FALSE. */
+char                 *rk_indicator_chart_format_value_at         (RkIndicator *indicator,
+                                                                  gboolean     has,
+                                                                  double       value,
+                                                                  const char  *period);
+
+/* The page of @indicator: its chart, the catalog group as heading (or "The council’s own indicator") and the
+ * definition table (定義, 単位, 評価の方向, データの出典, 測定の頻度, 基準値, 目標値). Unlike pages a caller fills in, one
+ * made here owns everything it points to (chart, heading, terms and their strings): free it with
+ * rk_indicator_chart_page_free(), and only such a page. */
+RkIndicatorChartPage *rk_indicator_chart_page_new_from_indicator (RkIndicator          *indicator);
+void                  rk_indicator_chart_page_free               (RkIndicatorChartPage *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RkIndicatorChartPage, rk_indicator_chart_page_free)
+
+/* One page for each of the council's indicators (rk_store_get_indicators(), in their order), as
+ * rk_indicator_chart_page_new_from_indicator() makes them: a GPtrArray of RkIndicatorChartPage * with the free func
+ * set, plain data that may be handed to another thread. Empty when the council has chosen none. */
+GPtrArray            *rk_indicator_chart_pages_new_from_store    (RkStore              *store);
 
 G_END_DECLS

@@ -198,7 +198,7 @@ struct _RkPdfDocument
   guint             first_numbered;
   GArray           *pages;    /* Page */
   GArray           *outline;  /* Outline */
-  guint             n_appended;
+  GPtrArray        *appended; /* documents whose pages were moved here: their drawings may point back at them */
   Export           *export;   /* a streamed export in progress, or NULL */
 };
 
@@ -239,6 +239,7 @@ rk_pdf_document_finalize (GObject *object)
 
   g_clear_pointer (&self->export, export_free);
   g_clear_pointer (&self->pages, g_array_unref);
+  g_clear_pointer (&self->appended, g_ptr_array_unref);
   g_clear_pointer (&self->outline, g_array_unref);
   g_clear_object (&self->context);
 
@@ -260,6 +261,7 @@ rk_pdf_document_init (RkPdfDocument *self)
   g_array_set_clear_func (self->pages, page_clear);
   self->outline = g_array_new (FALSE, TRUE, sizeof (Outline));
   g_array_set_clear_func (self->outline, outline_clear);
+  self->appended = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* Device-independent metrics in points: what is laid out here is what lands on paper, at any resolution. */
   self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
@@ -1308,7 +1310,9 @@ rk_pdf_document_append (RkPdfDocument *self,
   g_return_if_fail (self != other);
   g_return_if_fail (outline_parent >= 0 && (guint) outline_parent <= self->outline->len);
 
-  prefix = g_strdup_printf ("a%u-", ++self->n_appended);
+  /* A chart's drawing may keep a pointer to the document it was built in: keep that alive as long as its pages. */
+  g_ptr_array_add (self->appended, g_object_ref (other));
+  prefix = g_strdup_printf ("a%u-", self->appended->len);
   for (guint i = 0; i < other->pages->len; i++)
     {
       Page page = g_array_index (other->pages, Page, i);

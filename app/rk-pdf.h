@@ -253,7 +253,7 @@ void           rk_pdf_document_abort_export      (RkPdfDocument      *self);
 /* Moves every page of @other (a roster, a form, a chart built on its own) to the end of @self, with what is on
  * them; its outline entries go under @self's entry @outline_parent (0: the top level). Destination names are
  * prefixed so they cannot clash with @self's. Items keep their place on the page when the margins differ. @other
- * is left with no pages. */
+ * is left with no pages; @self keeps a reference to it, for the drawings that refer to it. */
 void           rk_pdf_document_append            (RkPdfDocument      *self,
                                                   RkPdfDocument      *other,
                                                   int                 outline_parent);

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <stdlib.h>
 
+#include <poppler.h>
 #include <sqlite3.h>
 
 #include "rk-store.h"
@@ -44,6 +45,7 @@ test_cli_help (void)
   g_assert_nonnull (strstr (out, "check"));
   g_assert_nonnull (strstr (out, "demo"));
   g_assert_nonnull (strstr (out, "generate"));
+  g_assert_nonnull (strstr (out, "export-booklet"));
 }
 
 static void
@@ -149,6 +151,136 @@ test_cli_usage_errors (void)
   g_assert_nonnull (strstr (err2, "--help"));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Names in @dir, sorted and joined: to see that a failed export left nothing behind, not even a temporary file.
+ * "renkei" (XDG_DATA_HOME's backups of the councils opened) is not the export's doing. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    if (!g_str_equal (name, "renkei"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+static void
+test_cli_export_booklet (void)
+{
+  g_autofree char *council = g_build_filename (tmpdir, "booklet.renkei", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "冊子.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  g_autofree char *header = NULL;
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document;
+  gsize len = 0;
+
+  g_assert_cmpint (run_renkei ((const char *[]) { "demo", council, NULL }, &out, &err), ==, 0);
+  /* run_renkei() has no DISPLAY nor WAYLAND_DISPLAY: the export must not need GTK. */
+  g_assert_cmpint (run_renkei ((const char *[]) { "export-booklet", council, "-o", pdf, NULL }, &out2, &err2), ==, 0);
+  g_assert_nonnull (strstr (out2, "冊子.pdf"));
+  g_assert_nonnull (strstr (out2, "pages"));
+  g_assert_null (strstr (err2, "Gtk"));
+
+  g_assert_true (g_file_get_contents (pdf, &header, &len, NULL));
+  g_assert_cmpuint (len, >, 5);
+  g_assert_cmpmem (header, 5, "%PDF-", 5);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (document), >, 5);
+  {
+    /* The confirmation counts the pages of the file written. */
+    g_autofree char *count = g_strdup_printf ("(%d pages)", poppler_document_get_n_pages (document));
+    g_assert_nonnull (strstr (out2, count));
+  }
+  g_object_unref (document);
+}
+
+static void
+test_cli_export_booklet_failures (void)
+{
+  g_autofree char *council = g_build_filename (tmpdir, "booklet-fail.renkei", NULL);
+  g_autofree char *notes = g_build_filename (tmpdir, "notes-not-council.renkei", NULL);
+  g_autofree char *missing = g_build_filename (tmpdir, "no-such-council.renkei", NULL);
+  g_autofree char *nowhere = g_build_filename (tmpdir, "no-such-folder", "out.pdf", NULL);
+  g_autofree char *outdir = g_build_filename (tmpdir, "exports", NULL);
+  g_autofree char *pdf = g_build_filename (outdir, "out.pdf", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *before = NULL, *after = NULL, *top_before = NULL;
+  const struct {
+    const char *council;
+    const char *output;
+  } cases[] = {
+    { council, nowhere }, /* the output's folder does not exist */
+    { council, outdir },  /* the output is a folder: nothing can be renamed over it */
+    { missing, pdf },
+    { notes, pdf },
+  };
+
+  g_assert_cmpint (run_renkei ((const char *[]) { "demo", council, NULL }, &out, &err), ==, 0);
+  g_assert_true (g_file_set_contents (notes, "議事録メモ\n", -1, NULL));
+  g_assert_cmpint (g_mkdir (outdir, 0700), ==, 0);
+  before = list_dir (outdir);
+  top_before = list_dir (tmpdir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out2 = NULL, *err2 = NULL, *listing = NULL, *top_listing = NULL;
+      const char *newline;
+
+      g_test_message ("export %s -o %s", cases[i].council, cases[i].output);
+      g_assert_cmpint (run_renkei ((const char *[]) { "export-booklet", cases[i].council, "-o", cases[i].output, NULL },
+                                   &out2, &err2), ==, 1);
+      /* One clear line naming the command, nothing claimed on stdout. */
+      g_assert_true (g_str_has_prefix (err2, "renkei export-booklet: "));
+      newline = strchr (err2, '\n');
+      g_assert_nonnull (newline);
+      g_assert_cmpstr (newline + 1, ==, "");
+      g_assert_cmpuint (strlen (err2), >, strlen ("renkei export-booklet: ") + 10);
+      g_assert_cmpstr (out2, ==, "");
+      g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+      listing = list_dir (outdir);
+      g_assert_cmpstr (listing, ==, before);
+      top_listing = list_dir (tmpdir);
+      g_assert_cmpstr (top_listing, ==, top_before);
+    }
+  /* The refused file is left as it was: not made into a council. */
+  g_assert_true (g_file_get_contents (notes, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "議事録メモ\n");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_cli_export_booklet_usage (void)
+{
+  g_autofree char *council = g_build_filename (tmpdir, "booklet-usage.renkei", NULL);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *out3 = NULL, *err3 = NULL;
+
+  g_assert_true (g_file_set_contents (council, "", 0, NULL));
+  /* No -o: a usage error naming the option, before the council is even opened. */
+  g_assert_cmpint (run_renkei ((const char *[]) { "export-booklet", council, NULL }, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "-o"));
+  g_assert_nonnull (strstr (err, "Usage: renkei export-booklet"));
+  g_assert_cmpint (run_renkei ((const char *[]) { "export-booklet", "-o", "x.pdf", NULL }, &out2, &err2), ==, 2);
+  g_assert_nonnull (strstr (err2, "export-booklet"));
+  g_assert_cmpint (run_renkei ((const char *[]) { "export-booklet", council, "-o", NULL }, &out3, &err3), ==, 2);
+  g_assert_false (g_file_test ("x.pdf", G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -164,6 +296,9 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/check-newer-schema", test_cli_check_newer_schema);
   g_test_add_func ("/cli/generate", test_cli_generate);
   g_test_add_func ("/cli/usage-errors", test_cli_usage_errors);
+  g_test_add_func ("/cli/export-booklet", test_cli_export_booklet);
+  g_test_add_func ("/cli/export-booklet-failures", test_cli_export_booklet_failures);
+  g_test_add_func ("/cli/export-booklet-usage", test_cli_export_booklet_usage);
   status = g_test_run ();
 
   {

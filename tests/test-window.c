@@ -266,9 +266,9 @@ test_window_create_edit_reopen (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
   page = RK_OVERVIEW_PAGE (rk_window_get_page (window, "overview"));
   g_assert_nonnull (page);
-  /* Only delivered pages are in the sidebar. */
+  /* Every page of the process is in the sidebar, the booklet last. */
   g_assert_nonnull (rk_window_get_page (window, "rules"));
-  g_assert_null (rk_window_get_page (window, "booklet"));
+  g_assert_nonnull (rk_window_get_page (window, "booklet"));
 
   /* Edit the council in place. */
   gtk_widget_activate_action (GTK_WIDGET (page), "overview.set-field", "(ss)", "fiscal-year", "2026");
@@ -616,7 +616,8 @@ window_min_width (RkWindow *window)
 static void
 test_window_narrow (void)
 {
-  static const char *page_ids[] = { "overview", "members", "schedule", "meetings", "rules", "indicators" };
+  static const char *page_ids[] = { "overview", "members", "schedule", "meetings", "rules", "indicators",
+                                    "booklet" };
   static const char *meeting_views[] = { "meetings", "actions", "challenges" };
   RkWindow *window;
   GtkWidget *page;
@@ -647,7 +648,18 @@ test_window_narrow (void)
       save_screenshot (window, page_ids[i]);
     }
   /* No page is left out of the list above. */
-  g_assert_null (gtk_widget_get_next_sibling (GTK_WIDGET (find_named_row (GTK_WIDGET (window), "indicators"))));
+  g_assert_null (gtk_widget_get_next_sibling (GTK_WIDGET (find_named_row (GTK_WIDGET (window), "booklet"))));
+
+  /* Folded, the booklet's preview is a view of its own. */
+  page = rk_window_get_page (window, "booklet");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "booklet"));
+  g_assert_true (gtk_widget_activate_action (page, "booklet.show-preview", NULL));
+  rk_test_spin (300);
+  min = window_min_width (window);
+  g_test_message ("booklet page, the preview: the window's minimum width is %d px", min);
+  g_assert_cmpint (min, <=, 360);
+  save_screenshot (window, "booklet-preview");
+  g_assert_true (gtk_widget_activate_action (page, "booklet.show-composition", NULL));
 
   /* The meetings page's views are measured and scrolled while it is the page shown. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "meetings"));

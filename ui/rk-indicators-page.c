@@ -99,49 +99,6 @@ rk_indicators_page_flush (RkIndicatorsPage *self)
 
 /* ---- Charts --------------------------------------------------------------------------------------------- */
 
-/* The chart of @indicator as plain data (a deep copy: the caller frees it). */
-static RkIndicatorChartData *
-build_chart_data (RkIndicator *indicator)
-{
-  guint n = rk_indicator_get_n_values (indicator);
-  g_autofree RkIndicatorChartPoint *points = g_new0 (RkIndicatorChartPoint, MAX (n, 1));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *baseline_label = NULL;
-  g_autofree char *target_label = NULL;
-  RkIndicatorChartData data = { 0, };
-
-  for (guint i = 0; i < n; i++)
-    {
-      const RkIndicatorValue *value = rk_indicator_get_value (indicator, i);
-      char *label = rk_period_format_short (value->period);
-
-      /* A period the core cannot read is still shown, as stored. */
-      if (label == NULL)
-        label = g_strdup (value->period);
-      g_ptr_array_add (labels, label);
-      points[i].label = label;
-      points[i].value = value->value;
-    }
-
-  data.title = rk_indicator_get_name (indicator);
-  data.unit = rk_indicator_get_unit (indicator);
-  data.points = points;
-  data.n_points = n;
-  data.has_baseline = rk_indicator_get_has_baseline (indicator);
-  data.baseline = rk_indicator_get_baseline_value (indicator);
-  baseline_label = rk_period_format_short (rk_indicator_get_baseline_period (indicator));
-  data.baseline_label = baseline_label;
-  data.has_target = rk_indicator_get_has_target (indicator);
-  data.target = rk_indicator_get_target_value (indicator);
-  target_label = rk_period_format_short (rk_indicator_get_target_period (indicator));
-  data.target_label = target_label;
-  data.higher_is_better = rk_indicator_get_higher_is_better (indicator);
-  data.status = (RkIndicatorChartStatus) rk_indicator_get_status (indicator);
-  data.decimals = -1;
-
-  return rk_indicator_chart_data_copy (&data);
-}
-
 static void
 draw_chart_cb (GtkDrawingArea *area,
                cairo_t        *cr,
@@ -178,38 +135,8 @@ rk_indicators_page_describe_indicator (RkIndicatorsPage *self,
   g_return_val_if_fail (RK_IS_INDICATORS_PAGE (self), NULL);
   g_return_val_if_fail (RK_IS_INDICATOR (indicator), NULL);
 
-  data = build_chart_data (indicator);
+  data = rk_indicator_chart_data_new_from_indicator (indicator);
   return rk_indicator_chart_describe (data);
-}
-
-/* ---- Formatting ----------------------------------------------------------------------------------------- */
-
-static char *
-format_value (RkIndicator *indicator,
-              double       value)
-{
-  g_autoptr(RkIndicatorChartData) data = build_chart_data (indicator);
-
-  return rk_indicator_chart_format_value (data, value);
-}
-
-static char *
-format_value_at (RkIndicator *indicator,
-                 gboolean     has,
-                 double       value,
-                 const char  *period)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *label = NULL;
-
-  if (!has)
-    /* Translators: a baseline or target that has not been set. */
-    return g_strdup (_("Not set"));
-
-  text = format_value (indicator, value);
-  label = rk_period_format (period);
-  /* Translators: a baseline or target: %1$s the value with its unit, %2$s its period in 和暦. */
-  return g_strdup_printf (_("%1$s (%2$s)"), text, label ? label : period);
 }
 
 /* ---- The detail view ------------------------------------------------------------------------------------ */
@@ -242,9 +169,7 @@ rk_indicators_page_update_definition (RkIndicatorsPage *self)
 {
   RkIndicator *indicator = self->shown;
   RkIndicatorDef *def = NULL;
-  g_autofree char *definition = rk_indicator_describe_definition (indicator);
-  g_autofree char *baseline = NULL;
-  g_autofree char *target = NULL;
+  g_autoptr(RkIndicatorChartPage) page = rk_indicator_chart_page_new_from_indicator (indicator);
   const char *code = rk_indicator_get_catalog_code (indicator);
 
   clear_rows (self->definition_group, self->definition_rows);
@@ -271,19 +196,9 @@ rk_indicators_page_update_definition (RkIndicatorsPage *self)
   else
     adw_preferences_group_set_description (self->definition_group, _("The council’s own indicator"));
 
-  add_definition_row (self, _("Definition"),
-                      rk_indicator_get_is_ratio (indicator) ? definition : _("A value measured directly"));
-  add_definition_row (self, _("Unit"), rk_indicator_get_unit (indicator));
-  add_definition_row (self, _("Better When"),
-                      rk_indicator_get_higher_is_better (indicator) ? _("Higher") : _("Lower"));
-  add_definition_row (self, _("Data Source"), rk_indicator_get_data_source (indicator));
-  add_definition_row (self, _("Frequency"), rk_frequency_to_label (rk_indicator_get_frequency (indicator)));
-  baseline = format_value_at (indicator, rk_indicator_get_has_baseline (indicator),
-                              rk_indicator_get_baseline_value (indicator), rk_indicator_get_baseline_period (indicator));
-  add_definition_row (self, _("Baseline"), baseline);
-  target = format_value_at (indicator, rk_indicator_get_has_target (indicator),
-                            rk_indicator_get_target_value (indicator), rk_indicator_get_target_period (indicator));
-  add_definition_row (self, _("Target"), target);
+  /* The same table the PDF prints above the chart. */
+  for (guint i = 0; i < page->n_terms; i++)
+    add_definition_row (self, page->terms[i].term, page->terms[i].value);
   if (*rk_indicator_get_notes (indicator) != '\0')
     add_definition_row (self, _("Notes"), rk_indicator_get_notes (indicator));
 }
@@ -294,6 +209,8 @@ rk_indicators_page_update_values (RkIndicatorsPage *self)
   RkIndicator *indicator = self->shown;
   gboolean ratio = rk_indicator_get_is_ratio (indicator);
   guint n = rk_indicator_get_n_values (indicator);
+  /* Values are written as the chart writes them (its decimals and unit). */
+  g_autoptr(RkIndicatorChartData) chart = rk_indicator_chart_data_new_from_indicator (indicator);
 
   clear_rows (self->values_group, self->value_rows);
 
@@ -334,7 +251,7 @@ rk_indicators_page_update_values (RkIndicatorsPage *self)
     {
       const RkIndicatorValue *value = rk_indicator_get_value (indicator, i);
       g_autofree char *label = rk_period_format (value->period);
-      g_autofree char *text = format_value (indicator, value->value);
+      g_autofree char *text = rk_indicator_chart_format_value (chart, value->value);
       g_autofree char *subtitle = NULL;
       g_autofree char *tooltip = NULL;
       GtkWidget *row = adw_action_row_new ();
@@ -461,7 +378,7 @@ create_dashboard_card (RkIndicatorsPage *self,
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), DASHBOARD_CHART_WIDTH);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), DASHBOARD_CHART_HEIGHT);
   gtk_widget_set_size_request (area, 240, DASHBOARD_CHART_HEIGHT);
-  description = set_chart (GTK_DRAWING_AREA (area), build_chart_data (indicator));
+  description = set_chart (GTK_DRAWING_AREA (area), rk_indicator_chart_data_new_from_indicator (indicator));
 
   gtk_button_set_child (GTK_BUTTON (button), area);
   gtk_widget_add_css_class (button, "card");
@@ -522,7 +439,7 @@ rk_indicators_page_refresh (RkIndicatorsPage *self)
   if (self->shown != NULL)
     {
       g_clear_pointer (&self->chart_description, g_free);
-      self->chart_description = set_chart (self->detail_chart, build_chart_data (self->shown));
+      self->chart_description = set_chart (self->detail_chart, rk_indicator_chart_data_new_from_indicator (self->shown));
       rk_indicators_page_update_definition (self);
       rk_indicators_page_update_values (self);
       rk_indicators_page_update_links (self);
@@ -1381,11 +1298,7 @@ rk_indicators_page_export_pdf (RkIndicatorsPage  *self,
                                const char        *path,
                                GError           **error)
 {
-  GListModel *indicators;
-  guint n;
-  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func ((GDestroyNotify) rk_indicator_chart_data_free);
-  g_autoptr(GPtrArray) term_arrays = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) chart_pages = NULL;
   g_autofree RkIndicatorChartPage *pages = NULL;
   g_autoptr(RkPdfDocument) document = NULL;
   g_autofree char *basename = NULL;
@@ -1395,57 +1308,21 @@ rk_indicators_page_export_pdf (RkIndicatorsPage  *self,
   g_return_val_if_fail (RK_IS_INDICATORS_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  indicators = rk_store_get_indicators (self->store);
-  n = g_list_model_get_n_items (indicators);
-  if (n == 0)
+  chart_pages = rk_indicator_chart_pages_new_from_store (self->store);
+  if (chart_pages->len == 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            _("There are no indicators to export yet: choose some first."));
       return FALSE;
     }
 
-  pages = g_new0 (RkIndicatorChartPage, n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RkIndicator) indicator = g_list_model_get_item (indicators, i);
-      RkIndicatorChartData *chart = build_chart_data (indicator);
-      RkIndicatorChartTerm *terms = g_new0 (RkIndicatorChartTerm, 7);
-      const char *code = rk_indicator_get_catalog_code (indicator);
-      RkIndicatorDef *def = code && *code ? rk_catalog_lookup_indicator (rk_catalog_get_default (), code) : NULL;
-      char *definition = rk_indicator_describe_definition (indicator);
-      char *baseline = format_value_at (indicator, rk_indicator_get_has_baseline (indicator),
-                                        rk_indicator_get_baseline_value (indicator),
-                                        rk_indicator_get_baseline_period (indicator));
-      char *target = format_value_at (indicator, rk_indicator_get_has_target (indicator),
-                                      rk_indicator_get_target_value (indicator),
-                                      rk_indicator_get_target_period (indicator));
-      guint t = 0;
-
-      g_ptr_array_add (charts, chart);
-      g_ptr_array_add (term_arrays, terms);
-      g_ptr_array_add (keep, definition);
-      g_ptr_array_add (keep, baseline);
-      g_ptr_array_add (keep, target);
-
-      terms[t++] = (RkIndicatorChartTerm) { _("Definition"), rk_indicator_get_is_ratio (indicator)
-                                                             ? definition : _("A value measured directly") };
-      terms[t++] = (RkIndicatorChartTerm) { _("Unit"), rk_indicator_get_unit (indicator) };
-      terms[t++] = (RkIndicatorChartTerm) { _("Better When"), rk_indicator_get_higher_is_better (indicator)
-                                                              ? _("Higher") : _("Lower") };
-      terms[t++] = (RkIndicatorChartTerm) { _("Data Source"), rk_indicator_get_data_source (indicator) };
-      terms[t++] = (RkIndicatorChartTerm) { _("Frequency"),
-                                            rk_frequency_to_label (rk_indicator_get_frequency (indicator)) };
-      terms[t++] = (RkIndicatorChartTerm) { _("Baseline"), baseline };
-      terms[t++] = (RkIndicatorChartTerm) { _("Target"), target };
-
-      pages[i].chart = chart;
-      pages[i].heading = def ? rk_indicator_def_get_group_title (def) : _("The council’s own indicator");
-      pages[i].terms = terms;
-      pages[i].n_terms = t;
-    }
+  /* The document copies what it needs: the array of pages only has to outlive the call. */
+  pages = g_new0 (RkIndicatorChartPage, chart_pages->len);
+  for (guint i = 0; i < chart_pages->len; i++)
+    pages[i] = *(RkIndicatorChartPage *) g_ptr_array_index (chart_pages, i);
 
   /* Translators: the title of the exported indicators. */
-  document = rk_indicator_chart_build_document (_("Indicators"), pages, n);
+  document = rk_indicator_chart_build_document (_("Indicators"), pages, chart_pages->len);
   metadata.title = _("Indicators");
   metadata.author = rk_council_get_name (rk_store_get_council (self->store));
   metadata.subject = _("Indicators with their baselines, targets and measurements");

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rk-accessible.h"
+#include "rk-booklet-page.h"
 #include "rk-indicators-page.h"
 #include "rk-meetings-page.h"
 #include "rk-rules-page.h"
@@ -34,6 +35,7 @@ static const RkPageEntry rk_pages[] = {
   { "meetings", N_("Meetings & Minutes"), "x-office-address-book-symbolic", rk_meetings_page_get_type },
   { "rules", N_("Rules"), "text-x-generic-symbolic", rk_rules_page_get_type },
   { "indicators", N_("Indicators"), "x-office-presentation-symbolic", rk_indicators_page_get_type },
+  { "booklet", N_("Booklet"), "accessories-dictionary-symbolic", rk_booklet_page_get_type },
 };
 
 struct _RkWindow
