@@ -441,15 +441,22 @@ make_paragraph (Booklet      *b,
   return chunks;
 }
 
+typedef struct {
+  Booklet     *b;
+  const Chunk *chunk;
+} LineLinks;
+
 /* Links over the part of each citation that is on @line (a citation broken over two lines gets two). */
 static void
-add_line_links (Booklet         *b,
-                const Chunk     *chunk,
+add_line_links (RkPdfFlow       *flow,
                 PangoLayoutLine *line,
                 double           line_x,
                 double           top,
-                double           height)
+                double           height,
+                gpointer         user_data)
 {
+  LineLinks *links = user_data;
+  const Chunk *chunk = links->chunk;
   const char *text = pango_layout_get_text (chunk->layout);
   gsize line_start = line->start_index, line_end = line->start_index + line->length;
 
@@ -463,48 +470,19 @@ add_line_links (Booklet         *b,
         continue;
       pango_layout_line_index_to_x (line, (int) s, FALSE, &x0);
       pango_layout_line_index_to_x (line, (int) (g_utf8_prev_char (text + e) - text), TRUE, &x1);
-      rk_pdf_document_add_link (b->doc, b->flow.page, line_x + (double) MIN (x0, x1) / PANGO_SCALE, top,
+      rk_pdf_document_add_link (links->b->doc, flow->page, line_x + (double) MIN (x0, x1) / PANGO_SCALE, top,
                                 (double) ABS (x1 - x0) / PANGO_SCALE, height, cite->dest);
     }
 }
 
-/* Places @chunk line by line, going on to the next page where a line does not fit — the rule of
- * rk_pdf_flow_add_paragraph(), here with each line's page known, for the links over citations. */
 static void
 place_chunk (Booklet     *b,
              const Chunk *chunk)
 {
-  RkPdfFlow *flow = &b->flow;
-  PangoLayoutIter *iter = pango_layout_get_iter (chunk->layout);
-  double page_height, offset = 0, bottom = 0;
+  LineLinks links = { b, chunk };
 
-  rk_pdf_document_get_content_size (b->doc, flow->page, NULL, &page_height);
-  do
-    {
-      PangoRectangle logical;
-      double top, baseline, line_x;
-      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      top = (double) logical.y / PANGO_SCALE;
-      bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
-      baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-
-      if (flow->y + bottom - offset > page_height + 0.01 && (flow->y > 0 || top > offset))
-        {
-          rk_pdf_flow_new_page (flow);
-          rk_pdf_document_get_content_size (b->doc, flow->page, NULL, &page_height);
-          offset = top;
-        }
-      line_x = chunk->x + (double) logical.x / PANGO_SCALE;
-      rk_pdf_document_add_layout_line (b->doc, flow->page, line_x, flow->y + baseline - offset, chunk->layout, line);
-      if (chunk->citations != NULL)
-        add_line_links (b, chunk, line, line_x, flow->y + top - offset, (double) logical.height / PANGO_SCALE);
-    }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-
-  flow->y += bottom - offset;
+  rk_pdf_flow_add_paragraph_full (&b->flow, chunk->x, chunk->layout,
+                                  chunk->citations != NULL ? add_line_links : NULL, &links);
 }
 
 static void

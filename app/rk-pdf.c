@@ -676,6 +676,34 @@ draw_page_number (RkPdfDocument *self,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* The rules from @first on that share a width and a gray, stroked as one path: a table's grid is hundreds of rules,
+ * and one stroke each makes a long PDF and slow analysis in cairo. Returns the index after them. */
+static guint
+draw_rules (cairo_t      *cr,
+            const GArray *items,
+            guint         first)
+{
+  const Item *rule = &g_array_index (items, Item, first);
+  guint i = first;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, rule->gray, rule->gray, rule->gray);
+  cairo_set_line_width (cr, rule->line_width);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  for (; i < items->len; i++)
+    {
+      const Item *item = &g_array_index (items, Item, i);
+
+      if (item->kind != ITEM_RULE || item->line_width != rule->line_width || item->gray != rule->gray)
+        break;
+      cairo_move_to (cr, item->x, item->y);
+      cairo_line_to (cr, item->x1, item->y1);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  return i;
+}
+
 static void
 draw_item (cairo_t    *cr,
            const Item *item)
@@ -693,17 +721,6 @@ draw_item (cairo_t    *cr,
     case ITEM_LINE:
       cairo_move_to (cr, item->x, item->y);
       pango_cairo_show_layout_line (cr, item->line);
-      break;
-
-    case ITEM_RULE:
-      cairo_save (cr);
-      cairo_set_source_rgb (cr, item->gray, item->gray, item->gray);
-      cairo_set_line_width (cr, item->line_width);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
-      cairo_move_to (cr, item->x, item->y);
-      cairo_line_to (cr, item->x1, item->y1);
-      cairo_stroke (cr);
-      cairo_restore (cr);
       break;
 
     case ITEM_FILL:
@@ -747,6 +764,7 @@ draw_item (cairo_t    *cr,
       }
       break;
 
+    case ITEM_RULE: /* draw_rules() */
     default:
       g_assert_not_reached ();
     }
@@ -780,7 +798,14 @@ rk_pdf_document_draw_page (RkPdfDocument *self,
   left = self->mirrored && page % 2 == 1 ? self->margins.outer : self->margins.inner;
   cairo_translate (cr, left + p->dx, self->margins.top + p->dy);
   for (guint i = 0; i < p->items->len; i++)
-    draw_item (cr, &g_array_index (p->items, Item, i));
+    {
+      const Item *item = &g_array_index (p->items, Item, i);
+
+      if (item->kind == ITEM_RULE)
+        i = draw_rules (cr, p->items, i) - 1;
+      else
+        draw_item (cr, item);
+    }
 
   cairo_restore (cr);
 }
@@ -1420,6 +1445,16 @@ rk_pdf_flow_add_paragraph (RkPdfFlow   *flow,
                            double       x,
                            PangoLayout *layout)
 {
+  rk_pdf_flow_add_paragraph_full (flow, x, layout, NULL, NULL);
+}
+
+void
+rk_pdf_flow_add_paragraph_full (RkPdfFlow     *flow,
+                                double         x,
+                                PangoLayout   *layout,
+                                RkPdfLineFunc  line_func,
+                                gpointer       user_data)
+{
   PangoLayoutIter *iter;
   double page_height;
   double offset = 0;   /* the layout's y that sits at flow->y on the current page */
@@ -1433,7 +1468,8 @@ rk_pdf_flow_add_paragraph (RkPdfFlow   *flow,
   do
     {
       PangoRectangle logical;
-      double top, baseline;
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      double top, baseline, line_x;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       top = (double) logical.y / PANGO_SCALE;
@@ -1447,9 +1483,10 @@ rk_pdf_flow_add_paragraph (RkPdfFlow   *flow,
           rk_pdf_document_get_content_size (flow->document, flow->page, NULL, &page_height);
           offset = top;
         }
-      rk_pdf_document_add_layout_line (flow->document, flow->page, x + (double) logical.x / PANGO_SCALE,
-                                       flow->y + baseline - offset, layout,
-                                       pango_layout_iter_get_line_readonly (iter));
+      line_x = x + (double) logical.x / PANGO_SCALE;
+      rk_pdf_document_add_layout_line (flow->document, flow->page, line_x, flow->y + baseline - offset, layout, line);
+      if (line_func != NULL)
+        line_func (flow, line, line_x, flow->y + top - offset, (double) logical.height / PANGO_SCALE, user_data);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);

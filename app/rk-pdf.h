@@ -285,6 +285,19 @@ void           rk_pdf_flow_add_block             (RkPdfFlow          *flow,
 void           rk_pdf_flow_add_paragraph         (RkPdfFlow          *flow,
                                                   double              x,
                                                   PangoLayout        *layout);
+/* Told of each line rk_pdf_flow_add_paragraph_full() places: its box on @flow's current page (text-block
+ * coordinates), e.g. to put links over words on whichever page their line landed. */
+typedef void (*RkPdfLineFunc) (RkPdfFlow       *flow,
+                               PangoLayoutLine *line,
+                               double           x,
+                               double           top,
+                               double           height,
+                               gpointer         user_data);
+void           rk_pdf_flow_add_paragraph_full    (RkPdfFlow          *flow,
+                                                  double              x,
+                                                  PangoLayout        *layout,
+                                                  RkPdfLineFunc       line_func,
+                                                  gpointer            user_data);
 void           rk_pdf_flow_skip                  (RkPdfFlow          *flow,
                                                   double              height);
 
