@@ -828,7 +828,42 @@ typedef struct {
   gint64      kids_at;      /* offset of the first reference in Kids, or -1 */
   guchar      carry[KIDS_MARKER_LEN];
   guint       carry_len;
+  guchar     *buffer;       /* cairo writes a few bytes at a time: gather them into fewer write()s */
+  gsize       buffered;
 } Sink;
+
+#define SINK_BUFFER_SIZE (64 * 1024)
+
+static gboolean
+sink_write_fd (Sink                *sink,
+               const unsigned char *data,
+               gsize                length)
+{
+  while (length > 0)
+    {
+      ssize_t n = write (sink->fd, data, length);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          sink->saved_errno = errno;
+          return FALSE;
+        }
+      data += n;
+      length -= n;
+    }
+  return TRUE;
+}
+
+static gboolean
+sink_flush (Sink *sink)
+{
+  gboolean ok = sink->buffered == 0 || sink_write_fd (sink, sink->buffer, sink->buffered);
+
+  sink->buffered = 0;
+  return ok;
+}
 
 static void
 sink_scan (Sink                *sink,
@@ -882,20 +917,14 @@ sink_write (void                *closure,
       return CAIRO_STATUS_SUCCESS;
     }
 
-  while (length > 0)
-    {
-      ssize_t n = write (sink->fd, data, length);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= n;
-    }
+  if (sink->buffered + length > SINK_BUFFER_SIZE && !sink_flush (sink))
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (length >= SINK_BUFFER_SIZE)
+    return sink_write_fd (sink, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  if (sink->buffer == NULL)
+    sink->buffer = g_malloc (SINK_BUFFER_SIZE);
+  memcpy (sink->buffer + sink->buffered, data, length);
+  sink->buffered += length;
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -999,6 +1028,7 @@ export_free (Export *export)
       cairo_destroy (export->cr);
       cairo_surface_destroy (export->surface);
     }
+  g_free (export->sink.buffer);
   if (export->sink.fd >= 0)
     close (export->sink.fd);
   if (export->tmp_path != NULL)
@@ -1145,6 +1175,8 @@ export_finish (RkPdfDocument  *self,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (export->surface);
   g_clear_pointer (&export->surface, cairo_surface_destroy);
+  if (export->sink.bytes == NULL && !export->sink.discard && !sink_flush (&export->sink) && status == CAIRO_STATUS_SUCCESS)
+    status = CAIRO_STATUS_WRITE_ERROR;
   if (status == CAIRO_STATUS_SUCCESS && !export->cancelled)
     ordered = sink_reorder_pages (&export->sink, self);
 

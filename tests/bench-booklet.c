@@ -38,6 +38,7 @@
 #include <poppler.h>
 
 #include "rk-booklet.h"
+#include "rk-test-core.h"
 
 /* The two councils: `renkei generate --years N`, then a composition with more rule versions for the long one. */
 #define SMALL_YEARS          1
@@ -74,23 +75,6 @@ check (gboolean    ok,
   g_print ("%s %u - %s\n", ok ? "ok" : "not ok", ++n_checks, text);
   if (!ok)
     n_failed++;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 static double
@@ -945,7 +929,7 @@ time_cli (const char *council,
       times[i - 1] = run.ms;
       result.max_rss_kb = MAX (result.max_rss_kb, run.max_rss_kb);
     }
-  result.ms = median (times, repeat);
+  result.ms = rk_test_median (times, repeat);
   return result;
 }
 
@@ -1130,8 +1114,8 @@ case_time (Case  *c,
       c->floor = floor_run (c->content, (guint) c->n_pages, c->floor_pdf);
       floor_times[i] = c->floor.ms;
     }
-  c->export_ms = median (export_times, repeat);
-  c->floor.ms = median (floor_times, repeat);
+  c->export_ms = rk_test_median (export_times, repeat);
+  c->floor.ms = rk_test_median (floor_times, repeat);
 }
 
 /* Where the time goes: each part of the small booklet exported on its own (median of 3 after a warm-up), against the
@@ -1161,8 +1145,8 @@ case_profile_parts (Case *c)
       c->content->parts = all;
       g_array_unref (one);
       g_print ("# %s: part %u (%s) alone: %d pages, export %.1f ms, floor %.1f ms, ratio %.2f\n", c->name, p,
-               rk_booklet_part_kind_to_label (part.kind), n_pages, median (export_times, 3), median (floor_times, 3),
-               median (export_times, 3) / median (floor_times, 3));
+               rk_booklet_part_kind_to_label (part.kind), n_pages, rk_test_median (export_times, 3),
+               rk_test_median (floor_times, 3), rk_test_median (export_times, 3) / rk_test_median (floor_times, 3));
     }
 }
 

@@ -11,6 +11,7 @@
 
 #include "rk-gantt.h"
 #include "rk-task-private.h"
+#include "rk-test-core.h"
 
 #define WINDOW_WIDTH  1280
 #define WINDOW_HEIGHT 800
@@ -43,23 +44,6 @@ make_tasks (guint n)
     }
   g_list_store_splice (list, 0, 0, tasks->pdata, tasks->len);
   return list;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 /* The header and rows from @first down to @height, as a scrolled window shows them. */
@@ -108,7 +92,7 @@ time_window (RkGantt *gantt,
   g_assert (cairo_status (cr) == CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
-  return median (times, repeat);
+  return rk_test_median (times, repeat);
 }
 
 /* Median milliseconds of the whole chart, every row, onto one image. */
@@ -133,7 +117,7 @@ time_full (RkGantt *gantt,
   g_assert (cairo_status (cr) == CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
-  return median (times, repeat);
+  return rk_test_median (times, repeat);
 }
 
 int

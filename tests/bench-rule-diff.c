@@ -13,6 +13,7 @@
 #include "rk-rule-diff.h"
 #include "rk-rule.h"
 #include "rk-store-schema.h"
+#include "rk-test-core.h"
 
 #define RUNS       21
 #define N_SECTIONS 300
@@ -327,18 +328,10 @@ read_version (sqlite3_stmt *select,
   number_children (v, children, NULL, 0);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static double
 median (GArray *times)
 {
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, rk_test_compare_doubles);
   return g_array_index (times, double, times->len / 2);
 }
 

@@ -7,6 +7,7 @@
 
 #include "rk-search.h"
 #include "rk-store.h"
+#include "rk-test-core.h"
 
 #define RUNS  7
 #define LIMIT 50
@@ -30,35 +31,10 @@ static const char like_scan_sql[] =
   "UNION ALL SELECT heading || char(10) || body FROM rule_section"
   ") WHERE (?1 IS NULL OR t LIKE ?1) AND (?2 IS NULL OR t LIKE ?2) AND (?3 IS NULL OR t LIKE ?3)";
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static double
 median (GArray *times)
 {
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, rk_test_compare_doubles);
   return g_array_index (times, double, times->len / 2);
 }
 
@@ -148,6 +124,6 @@ main (int   argc,
   sqlite3_close (reader);
   rk_store_close (store, NULL);
   g_clear_object (&store);
-  remove_tree (dir);
+  rk_test_remove_tree (dir);
   return 0;
 }

@@ -1,6 +1,8 @@
 /* rk-test-ui.c — the harness every test of suite "ui" shares; see rk-test-ui.h. */
 #include "rk-test-ui.h"
 
+#include "rk-test-core.h"
+
 #include <glib/gstdio.h>
 
 static RkApplication *app;
@@ -49,24 +51,6 @@ rk_test_ui_get_tmp_dir (void)
   return tmp_dir;
 }
 
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 rk_test_ui_run (void)
 {
@@ -76,7 +60,7 @@ rk_test_ui_run (void)
   /* Not g_test_dbus_down(): GTK and libadwaita keep the session bus connection until the process exits, so only
    * the daemon is stopped and @bus is left to the exit. */
   g_test_dbus_stop (bus);
-  rm_rf (tmp_dir);
+  rk_test_remove_tree (tmp_dir);
   g_clear_pointer (&tmp_dir, g_free);
 
   return ret;
@@ -150,6 +134,54 @@ rk_test_window_shows_council (gpointer data)
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
   return windows && RK_IS_WINDOW (windows->data) && rk_window_get_store (windows->data) != NULL;
+}
+
+GtkWidget *
+rk_test_find_descendant (GtkWidget *widget,
+                         GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rk_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+rk_test_save_screenshot (RkWindow   *window,
+                         const char *name)
+{
+  const char *dir = g_getenv ("RK_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  graphene_rect_t bounds;
+
+  if (dir == NULL)
+    return;
+
+  rk_test_spin (300);
+  snapshot = gtk_snapshot_new ();
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
+                          gtk_widget_get_height (GTK_WIDGET (window)));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (GTK_WIDGET (window)),
+                      gtk_widget_get_height (GTK_WIDGET (window)));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, path);
 }
 
 RkWindow *

@@ -46,6 +46,13 @@ GtkWindow     *rk_test_wait_for_toplevel    (GType             type,
 gboolean       rk_test_no_windows           (gpointer          data);
 gboolean       rk_test_window_shows_council (gpointer          data);
 
+/* The first widget of @type in @widget's tree (@widget itself included, depth first), or NULL. */
+GtkWidget     *rk_test_find_descendant      (GtkWidget        *widget,
+                                             GType             type);
+/* With RK_TEST_SCREENSHOT_DIR set, saves what @window shows as NAME.png there, to look at by eye. */
+void           rk_test_save_screenshot      (RkWindow         *window,
+                                             const char       *name);
+
 /* Opens the council at @path as from the command line and returns the window once it shows it. */
 RkWindow      *rk_test_open_council         (const char       *path,
                                              const char       *what);

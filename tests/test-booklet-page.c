@@ -14,47 +14,11 @@
 #include "rk-pdf-viewer.h"
 #include "rk-store-rules.h"
 #include "rk-test-ui.h"
+#include "rk-test-core.h"
 
 #define TODAY "2025-10-01"
 
-/* poppler-glib 22.12 declares no autoptr cleanups. */
-typedef PopplerDocument RkTestPopplerDocument;
-typedef PopplerPage RkTestPopplerPage;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RkTestPopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RkTestPopplerPage, g_object_unref)
-
 static RkApplication *app;
-
-/* With RK_TEST_SCREENSHOT_DIR set, saves what @window shows as NAME.png there, to look at by eye. */
-static void
-save_screenshot (RkWindow   *window,
-                 const char *name)
-{
-  const char *dir = g_getenv ("RK_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  graphene_rect_t bounds;
-
-  if (dir == NULL)
-    return;
-
-  rk_test_spin (300);
-  snapshot = gtk_snapshot_new ();
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (GTK_WIDGET (window)),
-                      gtk_widget_get_height (GTK_WIDGET (window)));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, path);
-}
 
 /* The switch of the row titled @title, or NULL. */
 static GtkSwitch *
@@ -140,36 +104,6 @@ assert_same_parts (const RkBooklet *a,
     }
 }
 
-/* The text of @page_index of the PDF at @path, its line breaks and spaces taken out. */
-static char *
-pdf_page_text (PopplerDocument *document,
-               int              page_index)
-{
-  g_autoptr(RkTestPopplerPage) page = poppler_document_get_page (document, page_index);
-  g_autofree char *text = poppler_page_get_text (page);
-  GString *compact = g_string_new (NULL);
-
-  for (const char *p = text; p && *p; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (compact, *p);
-
-  return g_string_free (compact, FALSE);
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *document;
-
-  g_assert_no_error (error);
-  document = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
-
 /* No file in @dir but @expected (a NULL-terminated list of names): an export never leaves a temporary file. */
 static void
 assert_dir_holds (const char         *dir,
@@ -231,7 +165,7 @@ test_booklet_page_demo (void)
   g_assert_cmpuint (rk_booklet_page_get_preview_page (page), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "booklet.next-page", NULL));
   g_assert_cmpuint (rk_booklet_page_get_preview_page (page), ==, 2);
-  save_screenshot (window, "booklet-demo");
+  rk_test_save_screenshot (window, "booklet-demo");
   for (const char * const *w = rk_booklet_page_get_warnings (page); *w; w++)
     g_test_message ("warning: %s", *w);
 
@@ -310,7 +244,7 @@ test_booklet_page_demo (void)
   g_assert_false (rk_booklet_page_get_preview_busy (page));
   g_test_message ("the preview now has %u pages", rk_booklet_page_get_preview_n_pages (page));
   {
-    g_autofree char *cover = pdf_page_text (rk_booklet_page_get_preview (page), 0);
+    g_autofree char *cover = rk_test_pdf_page_text (rk_booklet_page_get_preview (page), 0, " \t\n\v\f\r");
 
     g_assert_nonnull (strstr (cover, "みなと市連携ルール集"));
   }
@@ -321,8 +255,8 @@ test_booklet_page_demo (void)
   rk_test_wait_for (export_done, page, "the export");
   g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
   {
-    g_autoptr(RkTestPopplerDocument) document = open_pdf (pdf_path);
-    g_autofree char *cover = pdf_page_text (document, 0);
+    g_autoptr(RkTestPdf) document = rk_test_open_pdf (pdf_path);
+    g_autofree char *cover = rk_test_pdf_page_text (document, 0, " \t\n\v\f\r");
 
     g_test_message ("the exported booklet has %d pages", poppler_document_get_n_pages (document));
     g_assert_cmpint (poppler_document_get_n_pages (document), >, 5);
@@ -380,7 +314,7 @@ test_booklet_page_no_rules (void)
 
   rk_test_wait_for (preview_ready, page, "the preview");
   g_assert_cmpuint (rk_booklet_page_get_preview_n_pages (page), >=, 2);
-  save_screenshot (window, "booklet-no-rules");
+  rk_test_save_screenshot (window, "booklet-no-rules");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "booklet.set-part", "(ib)",
                                              RK_BOOKLET_PART_REVIEW, FALSE));
@@ -391,8 +325,8 @@ test_booklet_page_no_rules (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "booklet.export", "s", pdf_path));
   rk_test_wait_for (export_done, page, "the export");
   {
-    g_autoptr(RkTestPopplerDocument) document = open_pdf (pdf_path);
-    g_autofree char *cover = pdf_page_text (document, 0);
+    g_autoptr(RkTestPdf) document = rk_test_open_pdf (pdf_path);
+    g_autofree char *cover = rk_test_pdf_page_text (document, 0, " \t\n\v\f\r");
 
     g_assert_cmpint (poppler_document_get_n_pages (document), >=, 1);
     g_assert_nonnull (strstr (cover, "さくら町"));

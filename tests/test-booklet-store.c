@@ -8,32 +8,15 @@
 #include "rk-booklet.h"
 #include "rk-store-indicators.h"
 #include "rk-store-rules.h"
+#include "rk-test-core.h"
 
 /* The demo council is written as of the autumn of today's fiscal year: pinned, its dates are the 2025 tables'. */
 #define TODAY   "2025-10-01"
 #define COUNCIL "みなと市在宅医療・救急医療連携推進協議会"
 
-static char *test_dir;
+static const char *test_dir;
 
 /* ---- Helpers ----------------------------------------------------------------------------------------------- */
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static char *
 new_path (const char *name)
@@ -59,14 +42,8 @@ static RkStore *
 open_demo (void)
 {
   g_autofree char *path = new_path ("demo");
-  g_autoptr(GError) error = NULL;
-  RkStore *store;
 
-  g_assert_true (rk_store_write_demo (path, &error));
-  g_assert_no_error (error);
-  store = rk_store_open (path, &error);
-  g_assert_no_error (error);
-  return store;
+  return rk_test_open_demo (path);
 }
 
 /* A rule document with two text sections and, when @with_form, a form. Returns its only version (transfer none). */
@@ -681,17 +658,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
-  int status;
-
-  /* Before anything reads them: backups go to the user data directory, and the demo's dates follow today. */
-  test_dir = g_dir_make_tmp ("renkei-test-booklet-store-XXXXXX", NULL);
-  g_assert_nonnull (test_dir);
-  data_home = g_build_filename (test_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("RK_TODAY", TODAY, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
+  test_dir = rk_test_core_init (&argc, &argv, "renkei-test-booklet-store-XXXXXX", TODAY);
 
   g_test_add_func ("/booklet-store/parts", test_parts);
   g_test_add_func ("/booklet-store/validate", test_validate);
@@ -703,8 +670,5 @@ main (int   argc,
   g_test_add_func ("/booklet-store/content-empty-council", test_content_empty_council);
   g_test_add_func ("/booklet-store/content-issue-date", test_content_issue_date);
 
-  status = g_test_run ();
-  remove_tree (test_dir);
-  g_free (test_dir);
-  return status;
+  return rk_test_core_run ();
 }

@@ -9,17 +9,7 @@
 
 #include "rk-booklet.h"
 #include "rk-store.h"
-
-typedef PopplerDocument TestPdf;
-typedef PopplerPage TestPage;
-typedef PopplerIndexIter TestIndexIter;
-typedef PopplerAction TestAction;
-typedef PopplerFontInfo TestFontInfo;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPdf, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestIndexIter, poppler_index_iter_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestAction, poppler_action_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestFontInfo, poppler_font_info_free)
+#include "rk-test-core.h"
 
 #define TITLE     "みなと市 急変時・救急搬送時の連携ルール"
 #define EDITION   "第2版"
@@ -29,92 +19,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestFontInfo, poppler_font_info_free)
 
 /* ---- Helpers: files and text ------------------------------------------------------------------------------ */
 
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("rk-booklet-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static guint
-count_entries (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (d);
-  while (g_dir_read_name (d) != NULL)
-    n++;
-  return n;
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *doc;
-
-  g_assert_no_error (error);
-  doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-/* @text without ASCII spaces, ideographic spaces and line breaks: poppler guesses spaces from glyph gaps, and a
- * heading or a cell may wrap. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != ' ' && c != 0x3000 && c != '\n' && c != '\r')
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static char *
-page_raw_text (PopplerDocument *pdf,
-               int              index)
-{
-  g_autoptr(TestPage) page = poppler_document_get_page (pdf, index);
-
-  g_assert_nonnull (page);
-  return poppler_page_get_text (page);
-}
-
-static char *
-page_text (PopplerDocument *pdf,
-           int              index)
-{
-  g_autofree char *raw = page_raw_text (pdf, index);
-
-  return squeeze (raw);
-}
+/* What squeezed text leaves out: ASCII spaces, ideographic spaces and line breaks (poppler guesses spaces from glyph
+ * gaps, and a heading or a cell may wrap). */
+#define SPACES " \u3000\n\r"
 
 /* The text whose glyphs' centres fall inside @area (in PDF space, origin bottom left, as link areas are), squeezed.
  * poppler_page_get_text_for_area() selects as a mouse does, in reading order, and picks up text outside. */
@@ -191,11 +98,11 @@ text_at (PopplerDocument *pdf,
          int              index,
          double           top)
 {
-  g_autoptr(TestPage) page = poppler_document_get_page (pdf, index);
+  g_autoptr(RkTestPdfPage) page = poppler_document_get_page (pdf, index);
   PopplerRectangle band = { 0, top - 18, 10000, top + 1 };
   g_autofree char *raw = text_in_link_area (page, &band);
 
-  return squeeze (raw);
+  return rk_test_strip (raw, SPACES);
 }
 
 /* The physical page that prints "- @n -" in its footer is @n + @offset: the cover and the contents come first. */
@@ -204,7 +111,7 @@ find_body_offset (PopplerDocument *pdf)
 {
   for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
     {
-      g_autofree char *text = page_text (pdf, i);
+      g_autofree char *text = rk_test_pdf_page_text (pdf, i, SPACES);
 
       if (g_str_has_suffix (text, "-1-") || strstr (text, "-1-") != NULL)
         return i - 1;
@@ -217,7 +124,7 @@ assert_lines_well_broken (PopplerDocument *pdf)
 {
   for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
     {
-      g_autofree char *raw = page_raw_text (pdf, i);
+      g_autofree char *raw = rk_test_pdf_page_text (pdf, i, NULL);
       g_auto(GStrv) lines = g_strsplit (raw, "\n", -1);
 
       for (guint l = 0; lines[l] != NULL; l++)
@@ -235,7 +142,7 @@ assert_lines_well_broken (PopplerDocument *pdf)
 static void
 assert_fonts_embedded_subset (PopplerDocument *pdf)
 {
-  g_autoptr(TestFontInfo) info = poppler_font_info_new (pdf);
+  g_autoptr(RkTestPdfFontInfo) info = poppler_font_info_new (pdf);
   PopplerFontsIter *fonts = NULL;
   guint n = 0;
 
@@ -262,15 +169,15 @@ collect_outline (PopplerDocument  *pdf,
 {
   do
     {
-      g_autoptr(TestAction) action = poppler_index_iter_get_action (iter);
-      g_autoptr(TestIndexIter) child = NULL;
+      g_autoptr(RkTestPdfAction) action = poppler_index_iter_get_action (iter);
+      g_autoptr(RkTestPdfIndexIter) child = NULL;
       int page;
 
       g_assert_nonnull (action);
       g_assert_cmpint (action->type, ==, POPPLER_ACTION_GOTO_DEST);
       page = dest_page (pdf, action->goto_dest.dest);
       g_assert_cmpint (page, >=, 0);
-      g_ptr_array_add (titles, squeeze (action->any.title));
+      g_ptr_array_add (titles, rk_test_strip (action->any.title, SPACES));
       g_array_append_val (pages, page);
       child = poppler_index_iter_get_child (iter);
       if (child != NULL)
@@ -283,7 +190,7 @@ static gboolean
 strv_has (GPtrArray  *titles,
           const char *title)
 {
-  g_autofree char *want = squeeze (title);
+  g_autofree char *want = rk_test_strip (title, SPACES);
 
   for (guint i = 0; i < titles->len; i++)
     if (g_strcmp0 (g_ptr_array_index (titles, i), want) == 0)
@@ -316,7 +223,7 @@ read_contents (PopplerDocument *pdf,
   g_array_set_clear_func (rows, toc_row_clear);
   for (int i = 1; i <= offset; i++)
     {
-      g_autoptr(TestPage) page = poppler_document_get_page (pdf, i);
+      g_autoptr(RkTestPdfPage) page = poppler_document_get_page (pdf, i);
       GList *links = poppler_page_get_link_mapping (page);
 
       /* The mapping lists links last first. */
@@ -325,7 +232,7 @@ read_contents (PopplerDocument *pdf,
         {
           PopplerLinkMapping *mapping = l->data;
           g_autofree char *raw = text_in_link_area (page, &mapping->area);
-          g_autofree char *flat = squeeze (raw);
+          g_autofree char *flat = rk_test_strip (raw, SPACES);
           TocRow row = { 0 };
           char *digits;
 
@@ -358,7 +265,7 @@ count_body_links (PopplerDocument *pdf,
 
   for (int i = offset + 1; i < poppler_document_get_n_pages (pdf); i++)
     {
-      g_autoptr(TestPage) page = poppler_document_get_page (pdf, i);
+      g_autoptr(RkTestPdfPage) page = poppler_document_get_page (pdf, i);
       GList *links = poppler_page_get_link_mapping (page);
 
       for (GList *l = links; l != NULL; l = l->next)
@@ -384,7 +291,7 @@ is_annex (const char *squeezed_title)
 
   for (guint i = 0; i < G_N_ELEMENTS (annexes); i++)
     {
-      g_autofree char *label = squeeze (rk_booklet_part_kind_to_label (annexes[i]));
+      g_autofree char *label = rk_test_strip (rk_booklet_part_kind_to_label (annexes[i]), SPACES);
 
       if (g_str_equal (label, squeezed_title))
         return TRUE;
@@ -401,9 +308,9 @@ check_booklet (PopplerDocument        *pdf,
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) outline_pages = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(TestIndexIter) index = NULL;
+  g_autoptr(RkTestPdfIndexIter) index = NULL;
   g_autoptr(GDateTime) created = NULL;
-  g_autofree char *cover = page_text (pdf, 0);
+  g_autofree char *cover = rk_test_pdf_page_text (pdf, 0, SPACES);
   g_autofree char *title = NULL;
   g_autofree char *author = NULL;
   int offset = find_body_offset (pdf);
@@ -414,7 +321,7 @@ check_booklet (PopplerDocument        *pdf,
                                                       content->publisher, NULL };
        *s != NULL; s++)
     {
-      g_autofree char *want = squeeze (*s);
+      g_autofree char *want = rk_test_strip (*s, SPACES);
 
       g_assert_nonnull (strstr (cover, want));
     }
@@ -434,7 +341,7 @@ check_booklet (PopplerDocument        *pdf,
       g_assert_cmpint (row->target, ==, row->number + offset);
       /* The heading is where the entry leads (an annex built on its own: at the top of the page). */
       heading = text_at (pdf, row->target, row->top);
-      target = page_text (pdf, row->target);
+      target = rk_test_pdf_page_text (pdf, row->target, SPACES);
       /* A form prints its number in brackets: 【様式1】救急医療情報シート. */
       {
         g_autofree char *plain = g_regex_replace_literal (brackets, target, -1, 0, "", 0, NULL);
@@ -822,21 +729,6 @@ on_progress (double   fraction,
     g_cancellable_cancel (p->cancellable);
 }
 
-static void
-keep_pdf (const char *path,
-          const char *name)
-{
-  g_autofree char *keep = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  if (g_getenv ("RK_KEEP_PDF") == NULL)
-    return;
-  keep = g_build_filename (g_getenv ("RK_KEEP_PDF"), name, NULL);
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (keep, contents, length, NULL));
-}
-
 /* ---- Tests ------------------------------------------------------------------------------------------------- */
 
 static void
@@ -845,10 +737,10 @@ test_booklet_hand (void)
   g_autoptr(HandContent) hand = hand_content_new (make_rules (), TRUE);
   const RkBookletContent *content = &hand->content;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
   g_autoptr(RkPdfDocument) preview = NULL;
   g_autoptr(GArray) rows = NULL;
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rk_test_make_tmp_dir ("rk-booklet-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "冊子.pdf", NULL);
   Progress progress = { 0 };
   RkPdfMetadata metadata;
@@ -862,9 +754,9 @@ test_booklet_hand (void)
   g_test_message ("booklet exported in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
   g_assert_cmpfloat (progress.last, ==, 1.0);
   g_assert_cmpuint (progress.calls, >, 5);
-  keep_pdf (path, "booklet-hand.pdf");
+  rk_test_keep_file (path, "booklet-hand.pdf");
 
-  pdf = open_pdf (path);
+  pdf = rk_test_open_pdf (path);
   n_pages = poppler_document_get_n_pages (pdf);
   /* cover, contents, 3+ pages of rules, 2 forms, history, roster, schedule, chart, review */
   g_assert_cmpint (n_pages, >=, 12);
@@ -884,7 +776,7 @@ test_booklet_hand (void)
     /* The body starts on page "- 1 -"; the schedule's pages are landscape. */
     g_assert_cmpint (g_array_index (rows, TocRow, 0).number, ==, 1);
     {
-      g_autoptr(TestPage) page = poppler_document_get_page (pdf, g_array_index (rows, TocRow, 10).target);
+      g_autoptr(RkTestPdfPage) page = poppler_document_get_page (pdf, g_array_index (rows, TocRow, 10).target);
       double width, height;
 
       poppler_page_get_size (page, &width, &height);
@@ -895,7 +787,7 @@ test_booklet_hand (void)
   /* The version line under the title, a section without heading with its number in front, the missing
    * reference. */
   {
-    g_autofree char *first = page_text (pdf, offset + 1);
+    g_autofree char *first = rk_test_pdf_page_text (pdf, offset + 1, SPACES);
 
     g_assert_true (has_words (first, "第2版 運用中 令和7年(2025年)4月1日施行"));
     g_assert_true (has_words (first, "(1) 外因性の心肺停止"));
@@ -910,14 +802,14 @@ test_booklet_hand (void)
 
     for (int i = offset + 1; i < n_pages; i++)
       {
-        g_autoptr(TestPage) page = poppler_document_get_page (pdf, i);
+        g_autoptr(RkTestPdfPage) page = poppler_document_get_page (pdf, i);
         GList *links = poppler_page_get_link_mapping (page);
 
         for (GList *l = links; l != NULL; l = l->next)
           {
             PopplerLinkMapping *mapping = l->data;
             g_autofree char *raw = text_in_link_area (page, &mapping->area);
-            g_autofree char *flat = squeeze (raw);
+            g_autofree char *flat = rk_test_strip (raw, SPACES);
             double top = 0;
             int to = dest_page_top (pdf, mapping->action->goto_dest.dest, &top);
             g_autofree char *target = text_at (pdf, to, top);
@@ -935,7 +827,7 @@ test_booklet_hand (void)
               }
             else if (g_str_equal (flat, "様式1"))
               {
-                g_autofree char *page = page_text (pdf, to);
+                g_autofree char *page = rk_test_pdf_page_text (pdf, to, SPACES);
 
                 g_assert_nonnull (strstr (page, "救急医療情報シート"));
                 found_form++;
@@ -959,7 +851,7 @@ test_booklet_hand (void)
 
     for (int i = offset + 1; i < n_pages; i++)
       {
-        g_autofree char *text = page_text (pdf, i);
+        g_autofree char *text = rk_test_pdf_page_text (pdf, i, SPACES);
 
         g_string_append (all, text);
       }
@@ -978,8 +870,8 @@ test_booklet_hand (void)
   g_assert_cmpstr (metadata.author, ==, PUBLISHER);
   g_assert_true (metadata.creation_date == content->creation_date);
 
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-  remove_tree (dir);
+  g_assert_cmpuint (rk_test_count_entries (dir), ==, 1);
+  rk_test_remove_tree (dir);
 }
 
 /* Parts with nothing to print are left out, and the contents stay right. */
@@ -988,9 +880,9 @@ test_booklet_empty_parts (void)
 {
   g_autoptr(HandContent) hand = hand_content_new (make_rules (), TRUE);
   g_autoptr(GError) error = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
   g_autoptr(GArray) rows = NULL;
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rk_test_make_tmp_dir ("rk-booklet-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "冊子.pdf", NULL);
   int offset;
 
@@ -1000,7 +892,7 @@ test_booklet_empty_parts (void)
 
   g_assert_true (rk_booklet_export (&hand->content, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  pdf = open_pdf (path);
+  pdf = rk_test_open_pdf (path);
   offset = check_booklet (pdf, &hand->content, 8);
   rows = read_contents (pdf, offset);
   for (guint i = 0; i < rows->len; i++)
@@ -1011,7 +903,7 @@ test_booklet_empty_parts (void)
       g_assert_cmpstr (title, !=, "Schedule");
       g_assert_cmpstr (title, !=, "Indicators");
     }
-  remove_tree (dir);
+  rk_test_remove_tree (dir);
 }
 
 static void
@@ -1020,7 +912,7 @@ test_booklet_cancel (void)
   g_autoptr(HandContent) hand = hand_content_new (make_rules (), TRUE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rk_test_make_tmp_dir ("rk-booklet-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "冊子.pdf", NULL);
   g_autofree char *old = g_build_filename (dir, "old.pdf", NULL);
   g_autofree char *contents = NULL;
@@ -1031,7 +923,7 @@ test_booklet_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_assert_cmpuint (rk_test_count_entries (dir), ==, 0);
 
   /* An existing file stays as it was. */
   g_assert_true (g_file_set_contents (old, "the old booklet", -1, NULL));
@@ -1042,12 +934,12 @@ test_booklet_cancel (void)
   g_clear_error (&error);
   g_assert_true (g_file_get_contents (old, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "the old booklet");
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (rk_test_count_entries (dir), ==, 1);
 
   /* The preview too. */
   g_assert_null (rk_booklet_build (&hand->content, cancellable, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  remove_tree (dir);
+  rk_test_remove_tree (dir);
 }
 
 /* A section of a megabyte of text: split into layouts of bounded size, it flows over pages in a bounded time. */
@@ -1056,9 +948,9 @@ test_booklet_huge_section (void)
 {
   g_autoptr(HandContent) hand = hand_content_new (make_rules (), FALSE);
   g_autoptr(GError) error = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
   g_autoptr(GString) huge = g_string_new (NULL);
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rk_test_make_tmp_dir ("rk-booklet-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "冊子.pdf", NULL);
   RkBookletRules *rules = g_ptr_array_index (hand->content.rules, 0);
   RkRuleExportSection *section = g_ptr_array_index (rules->sections, 0);
@@ -1087,7 +979,7 @@ test_booklet_huge_section (void)
   seconds = (g_get_monotonic_time () - start) / 1e6;
   g_test_message ("a section of %zu bytes (%u characters) exported in %.2f s", huge->len, n_chars, seconds);
 
-  pdf = open_pdf (path);
+  pdf = rk_test_open_pdf (path);
   n_pages = poppler_document_get_n_pages (pdf);
   /* About 43 characters a line, 38 lines a page. */
   g_test_message ("%d pages", n_pages);
@@ -1096,13 +988,13 @@ test_booklet_huge_section (void)
   g_assert_cmpfloat (seconds, <, 30);
   {
     /* A page in the middle is full text; its lines break well. */
-    g_autofree char *raw = page_raw_text (pdf, n_pages / 3);
+    g_autofree char *raw = rk_test_pdf_page_text (pdf, n_pages / 3, NULL);
     g_auto(GStrv) lines = g_strsplit (raw, "\n", -1);
 
     g_assert_cmpuint (g_strv_length (lines), >, 30);
   }
   assert_lines_well_broken (pdf);
-  remove_tree (dir);
+  rk_test_remove_tree (dir);
 }
 
 /* The demo council's booklet, as the store composes it. */
@@ -1113,18 +1005,15 @@ test_booklet_demo (void)
   g_autoptr(RkStore) store = NULL;
   g_autoptr(RkBooklet) booklet = NULL;
   g_autoptr(RkBookletContent) content = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
   g_autoptr(RkPdfDocument) preview = NULL;
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rk_test_make_tmp_dir ("rk-booklet-XXXXXX");
   g_autofree char *council = g_build_filename (dir, "demo.renkei", NULL);
   g_autofree char *path = g_build_filename (dir, "冊子.pdf", NULL);
   gint64 start;
   double ms;
 
-  g_assert_true (rk_store_write_demo (council, &error));
-  g_assert_no_error (error);
-  store = rk_store_open (council, &error);
-  g_assert_no_error (error);
+  store = rk_test_open_demo (council);
   booklet = rk_store_get_booklet (store, &error);
   g_assert_no_error (error);
   content = rk_booklet_content_new_from_store (store, booklet, &error);
@@ -1135,9 +1024,9 @@ test_booklet_demo (void)
   g_assert_true (rk_booklet_export (content, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   ms = (g_get_monotonic_time () - start) / 1000.0;
-  keep_pdf (path, "booklet-demo.pdf");
+  rk_test_keep_file (path, "booklet-demo.pdf");
 
-  pdf = open_pdf (path);
+  pdf = rk_test_open_pdf (path);
   g_test_message ("the demo booklet: %d pages in %.1f ms", poppler_document_get_n_pages (pdf), ms);
   check_booklet (pdf, content, 5);
 
@@ -1146,20 +1035,20 @@ test_booklet_demo (void)
   g_assert_cmpuint (rk_pdf_document_get_n_pages (preview), ==, poppler_document_get_n_pages (pdf));
 
   g_clear_object (&store);
-  remove_tree (dir);
+  rk_test_remove_tree (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("RK_TODAY", "2025-10-01", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  rk_test_core_init (&argc, &argv, NULL, "2025-10-01");
 
   g_test_add_func ("/booklet/hand", test_booklet_hand);
   g_test_add_func ("/booklet/empty-parts", test_booklet_empty_parts);
   g_test_add_func ("/booklet/cancel", test_booklet_cancel);
   g_test_add_func ("/booklet/huge-section", test_booklet_huge_section);
   g_test_add_func ("/booklet/demo", test_booklet_demo);
-  return g_test_run ();
+
+  return rk_test_core_run ();
 }

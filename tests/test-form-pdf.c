@@ -6,13 +6,7 @@
 #include <poppler.h>
 
 #include "rk-form-pdf.h"
-
-typedef PopplerDocument TestPdf;
-typedef PopplerPage TestPage;
-typedef PopplerFontInfo TestFontInfo;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPdf, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestFontInfo, poppler_font_info_free)
+#include "rk-test-core.h"
 
 #define COUNCIL "みなと市在宅医療・救急医療連携推進協議会"
 
@@ -52,13 +46,8 @@ static char *
 page_text (PopplerDocument *pdf,
            int              index)
 {
-  g_autoptr(TestPage) page = poppler_document_get_page (pdf, index);
-  g_autofree char *text = NULL;
-
-  g_assert_nonnull (page);
-  text = poppler_page_get_text (page);
   /* Extracted lines break where the PDF's lines do; compare without line breaks. */
-  return g_strdelimit (g_steal_pointer (&text), "\n", ' ');
+  return g_strdelimit (rk_test_pdf_page_text (pdf, index, NULL), "\n", ' ');
 }
 
 /* "- 2 -" in the footer; extraction may drop the spaces. */
@@ -77,52 +66,31 @@ export_and_open (const RkFormField *const *fields,
                  char                    **dir_out)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("renkei-form-XXXXXX", &error);
+  g_autofree char *dir = rk_test_make_tmp_dir ("renkei-form-XXXXXX");
   g_autofree char *path = NULL;
-  g_autofree char *uri = NULL;
   g_autoptr(GDateTime) created = g_date_time_new_utc (2025, 10, 1, 9, 0, 0);
   PopplerDocument *pdf;
 
-  g_assert_no_error (error);
   path = g_build_filename (dir, "様式1.pdf", NULL);
   g_assert_true (rk_form_pdf_export (COUNCIL, "様式1", "救急医療情報シート", fields, n_fields, path, created,
                                      &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
-  uri = g_filename_to_uri (path, NULL, &error);
-  g_assert_no_error (error);
-  pdf = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (pdf);
+  pdf = rk_test_open_pdf (path);
   *dir_out = g_steal_pointer (&dir);
   return pdf;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 static void
 test_sheet (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(TestPdf) pdf = export_and_open (sheet_pointers (), G_N_ELEMENTS (sheet), &dir);
+  g_autoptr(RkTestPdf) pdf = export_and_open (sheet_pointers (), G_N_ELEMENTS (sheet), &dir);
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *author = NULL;
-  g_autoptr(TestFontInfo) font_info = NULL;
+  g_autoptr(RkTestPdfFontInfo) font_info = NULL;
   PopplerFontsIter *fonts = NULL;
   guint n_fonts = 0;
   const char *p;
@@ -179,7 +147,8 @@ test_sheet (void)
   poppler_fonts_iter_free (fonts);
   g_assert_cmpuint (n_fonts, >=, 2);
 
-  remove_dir (dir);
+  rk_test_remove_tree (dir);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 }
 
 /* A field whose label suggests long text gets a taller writing cell than a one-line one. */
@@ -202,8 +171,8 @@ static void
 test_heights (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(TestPdf) pdf = export_and_open (sheet_pointers (), G_N_ELEMENTS (sheet), &dir);
-  g_autoptr(TestPage) page = poppler_document_get_page (pdf, 0);
+  g_autoptr(RkTestPdf) pdf = export_and_open (sheet_pointers (), G_N_ELEMENTS (sheet), &dir);
+  g_autoptr(RkTestPdfPage) page = poppler_document_get_page (pdf, 0);
   double name_top = label_top (page, "氏名(ふりがな)");
   double birth_top = label_top (page, "生年月日");
   double history_top = label_top (page, "持病・既往歴");
@@ -211,7 +180,8 @@ test_heights (void)
 
   /* 持病・既往歴 (long) takes more room down to 服薬 than 氏名 (short) down to 生年月日. */
   g_assert_cmpfloat (medicine_top - history_top, >, (birth_top - name_top) * 1.5);
-  remove_dir (dir);
+  rk_test_remove_tree (dir);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 }
 
 /* More fields than one page holds: rows continue on a second numbered page, none lost. */
@@ -220,7 +190,7 @@ test_many_fields (void)
 {
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func ((GDestroyNotify) rk_form_field_free);
   g_autofree char *dir = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
   g_autoptr(GString) all = g_string_new (NULL);
 
   for (guint i = 0; i < 40; i++)
@@ -244,7 +214,8 @@ test_many_fields (void)
 
       g_assert_nonnull (strstr (all->str, label));
     }
-  remove_dir (dir);
+  rk_test_remove_tree (dir);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 }
 
 /* The printing path: page 0 drawn onto an image surface puts ink on it. */

@@ -15,18 +15,11 @@
 #include "rk-store.h"
 #include "rk-task-private.h"
 #include "rk-task.h"
-
-/* poppler-glib 22 has no autoptr support; private names keep clear of a newer poppler's own. */
-typedef PopplerDocument TestPdf;
-typedef PopplerPage TestPage;
-typedef PopplerFontInfo TestFontInfo;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPdf, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestFontInfo, poppler_font_info_free)
+#include "rk-test-core.h"
 
 /* ---- Helpers ----------------------------------------------------------------------------------------------- */
 
-static char *test_dir;
+static const char *test_dir;
 
 static GDate *
 date_new (int year,
@@ -443,29 +436,6 @@ test_draw_pixels (void)
 
 /* ---- PDF --------------------------------------------------------------------------------------------------- */
 
-static char *
-squeeze (const char *s)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (; *s != '\0'; s++)
-    if (*s != ' ' && *s != '\n')
-      g_string_append_c (out, *s);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static char *
-page_text (PopplerDocument *pdf,
-           int              index)
-{
-  g_autoptr(TestPage) page = poppler_document_get_page (pdf, index);
-  g_autofree char *text = NULL;
-
-  g_assert_nonnull (page);
-  text = poppler_page_get_text (page);
-  return squeeze (text);
-}
-
 static void
 test_pdf (void)
 {
@@ -475,8 +445,8 @@ test_pdf (void)
   g_autoptr(RkPdfDocument) doc = rk_gantt_build_document (gantt, "みなと市在宅医療・救急医療連携推進協議会 工程表");
   g_autoptr(GDateTime) created = g_date_time_new_utc (2026, 10, 15, 9, 0, 0);
   g_autoptr(GError) error = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
-  g_autoptr(TestFontInfo) font_info = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
+  g_autoptr(RkTestPdfFontInfo) font_info = NULL;
   g_autoptr(GString) all = g_string_new (NULL);
   g_autofree char *path = g_build_filename (test_dir, "工程表.pdf", NULL);
   g_autofree char *uri = NULL;
@@ -508,8 +478,8 @@ test_pdf (void)
 
   for (int i = 0; i < n_pages; i++)
     {
-      g_autoptr(TestPage) page = poppler_document_get_page (pdf, i);
-      g_autofree char *text = page_text (pdf, i);
+      g_autoptr(RkTestPdfPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = rk_test_pdf_page_text (pdf, i, " \n");
       g_autofree char *number = g_strdup_printf ("%d/%d", i + 1, n_pages);
       double w, h;
 
@@ -526,7 +496,7 @@ test_pdf (void)
 
   for (guint s = 1; s <= 6; s++)
     {
-      g_autofree char *title = squeeze (rk_catalog_get_step_title (catalog, s));
+      g_autofree char *title = rk_test_strip (rk_catalog_get_step_title (catalog, s), " \n");
       g_autofree char *badge = g_strdup_printf ("STEP%u", s);
 
       g_assert_nonnull (strstr (all->str, badge));
@@ -535,7 +505,7 @@ test_pdf (void)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
     {
       g_autoptr(RkTask) task = g_list_model_get_item (G_LIST_MODEL (list), i);
-      g_autofree char *title = squeeze (rk_task_get_title (task));
+      g_autofree char *title = rk_test_strip (rk_task_get_title (task), " \n");
 
       g_assert_nonnull (strstr (all->str, title));
       g_assert_nonnull (strstr (all->str, rk_task_get_code (task)));
@@ -574,7 +544,7 @@ test_pdf_many_pages (void)
   g_autoptr(RkPdfDocument) doc = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
   guint n_tasks = 120;
 
   for (guint i = 0; i < n_tasks; i++)
@@ -597,7 +567,7 @@ test_pdf_many_pages (void)
   g_assert_cmpint (poppler_document_get_n_pages (pdf), >, 3);
   for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
     {
-      g_autofree char *text = page_text (pdf, i);
+      g_autofree char *text = rk_test_pdf_page_text (pdf, i, " \n");
 
       g_assert_nonnull (strstr (text, "令和7年度(2025年度)"));
     }
@@ -609,7 +579,7 @@ test_pdf_many_pages (void)
 
       for (int p = 0; p < poppler_document_get_n_pages (pdf); p++)
         {
-          g_autofree char *text = page_text (pdf, p);
+          g_autofree char *text = rk_test_pdf_page_text (pdf, p, " \n");
 
           found += strstr (text, title) != NULL;
         }
@@ -751,38 +721,11 @@ test_from_store (void)
   g_assert_no_error (error);
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  test_dir = g_dir_make_tmp ("rk-gantt-XXXXXX", &error);
-  g_assert_no_error (error);
-  /* The store's rolling backups go under the test's own directory. */
-  data_home = g_build_filename (test_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  test_dir = rk_test_core_init (&argc, &argv, "rk-gantt-XXXXXX", NULL);
 
   g_test_add_func ("/gantt/rows", test_rows);
   g_test_add_func ("/gantt/range", test_range);
@@ -795,9 +738,6 @@ main (int   argc,
   g_test_add_func ("/gantt/png", test_png);
   g_test_add_func ("/gantt/many-tasks", test_many_tasks);
   g_test_add_func ("/gantt/from-store", test_from_store);
-  status = g_test_run ();
 
-  remove_tree (test_dir);
-  g_free (test_dir);
-  return status;
+  return rk_test_core_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "rk-era.h"
 #include "rk-store.h"
+#include "rk-test-core.h"
 
 /* The demo is written as of today's fiscal year; main() pins today (RK_TODAY) in another fiscal year than the
  * demo's tables (2025), so what the demo writes has moved. */
@@ -29,24 +30,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  rk_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

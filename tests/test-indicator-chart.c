@@ -9,16 +9,9 @@
 #include <poppler.h>
 
 #include "rk-indicator-chart.h"
+#include "rk-test-core.h"
 
-/* poppler-glib 22 has no autoptr support; private names keep clear of a newer poppler's own. */
-typedef PopplerDocument TestPdf;
-typedef PopplerPage TestPage;
-typedef PopplerFontInfo TestFontInfo;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPdf, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestFontInfo, poppler_font_info_free)
-
-static char *test_dir;
+static const char *test_dir;
 
 static const RkIndicatorChartPoint home_death_points[] = {
   { "令和5年度", 18.2 },
@@ -370,24 +363,6 @@ test_geometry (void)
 
 /* ---- PDF --------------------------------------------------------------------------------------------------- */
 
-/* The page's text without spaces and line breaks: poppler guesses a space from the gap between glyphs. */
-static char *
-page_text (PopplerDocument *pdf,
-           int              index)
-{
-  g_autoptr(TestPage) page = poppler_document_get_page (pdf, index);
-  char *text, *out;
-
-  g_assert_nonnull (page);
-  text = poppler_page_get_text (page);
-  out = text;
-  for (const char *in = text; *in != '\0'; in++)
-    if (*in != ' ' && *in != '\n')
-      *out++ = *in;
-  *out = '\0';
-  return text;
-}
-
 static void
 test_pdf (void)
 {
@@ -410,8 +385,8 @@ test_pdf (void)
   g_autoptr(RkPdfDocument) doc = rk_indicator_chart_build_document ("みなと市 効果検証指標", pages, G_N_ELEMENTS (pages));
   g_autoptr(GDateTime) created = g_date_time_new_utc (2026, 10, 15, 9, 0, 0);
   g_autoptr(GError) error = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
-  g_autoptr(TestFontInfo) font_info = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
+  g_autoptr(RkTestPdfFontInfo) font_info = NULL;
   g_autofree char *path = g_build_filename (test_dir, "指標.pdf", NULL);
   g_autofree char *uri = NULL;
   g_autofree char *first = NULL, *second = NULL;
@@ -444,7 +419,7 @@ test_pdf (void)
 
   /* A page per indicator: running head, group, name, definition lines, the chart's title, 和暦 periods, values,
    * the target, the status, the page number. */
-  first = page_text (pdf, 0);
+  first = rk_test_pdf_page_text (pdf, 0, " \n");
   g_assert_nonnull (strstr (first, "みなと市効果検証指標"));
   g_assert_nonnull (strstr (first, "患者数・在宅での看取り"));
   g_assert_nonnull (strstr (first, "自宅死の割合"));
@@ -461,7 +436,7 @@ test_pdf (void)
   g_assert_nonnull (strstr (first, "-1-"));
   g_assert_null (strstr (first, "救急搬送に要した平均時間"));
 
-  second = page_text (pdf, 1);
+  second = rk_test_pdf_page_text (pdf, 1, " \n");
   g_assert_nonnull (strstr (second, "救急搬送に要した平均時間"));
   g_assert_nonnull (strstr (second, "消防本部救急活動記録"));
   g_assert_nonnull (strstr (second, "令和6年4月"));
@@ -497,7 +472,7 @@ test_pdf_empty (void)
   g_autoptr(RkPdfDocument) doc = rk_indicator_chart_build_document ("効果検証指標", NULL, 0);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
   g_autofree char *text = NULL;
 
   bytes = rk_pdf_document_export_bytes (doc, NULL, NULL, &error);
@@ -505,7 +480,7 @@ test_pdf_empty (void)
   pdf = poppler_document_new_from_bytes (bytes, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
-  text = page_text (pdf, 0);
+  text = rk_test_pdf_page_text (pdf, 0, " \n");
   g_assert_nonnull (strstr (text, "効果検証指標"));
   g_assert_nonnull (strstr (text, "Noindicatorshavebeenchosen."));
 }
@@ -514,12 +489,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  test_dir = g_dir_make_tmp ("renkei-chart-XXXXXX", &error);
-  g_assert_no_error (error);
+  test_dir = rk_test_core_init (&argc, &argv, "renkei-chart-XXXXXX", NULL);
 
   g_test_add_func ("/indicator-chart/format-value", test_format_value);
   g_test_add_func ("/indicator-chart/describe", test_describe);
@@ -529,14 +499,5 @@ main (int   argc,
   g_test_add_func ("/indicator-chart/pdf", test_pdf);
   g_test_add_func ("/indicator-chart/pdf-empty", test_pdf_empty);
 
-  status = g_test_run ();
-
-  {
-    g_autofree char *pdf = g_build_filename (test_dir, "指標.pdf", NULL);
-
-    g_remove (pdf);
-    g_rmdir (test_dir);
-  }
-  g_free (test_dir);
-  return status;
+  return rk_test_core_run ();
 }

@@ -15,55 +15,6 @@
 
 static RkApplication *app;
 
-/* With RK_TEST_SCREENSHOT_DIR set, saves what @window shows as NAME.png there, to look at by eye. */
-static void
-save_screenshot (RkWindow   *window,
-                 const char *name)
-{
-  const char *dir = g_getenv ("RK_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  graphene_rect_t bounds;
-
-  if (dir == NULL)
-    return;
-
-  rk_test_spin (300);
-  snapshot = gtk_snapshot_new ();
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (GTK_WIDGET (window)),
-                      gtk_widget_get_height (GTK_WIDGET (window)));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, path);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 collect (GtkWidget *widget,
          GType      type,
@@ -162,7 +113,7 @@ test_indicators_page (void)
   /* Nothing chosen: the empty state offers the catalog. */
   g_assert_cmpuint (g_list_model_get_n_items (rk_store_get_indicators (store)), ==, 0);
   g_assert_cmpuint (rk_indicators_page_get_n_dashboard_charts (page), ==, 0);
-  g_assert_true (gtk_widget_get_mapped (find_descendant (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE)));
+  g_assert_true (gtk_widget_get_mapped (rk_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE)));
   g_assert_null (rk_indicators_page_get_shown_indicator (page));
 
   /* The catalog dialog lists the guide's indicators; choosing C2 (自宅死の割合) shows it. */
@@ -171,7 +122,7 @@ test_indicators_page (void)
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "indicators.choose-catalog", NULL));
     dialog = rk_test_wait_for_toplevel (ADW_TYPE_WINDOW, "the catalog dialog");
-    g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW));
+    g_assert_nonnull (rk_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW));
     g_object_ref (dialog);
     gtk_window_destroy (dialog);
     rk_test_spin (20);
@@ -300,7 +251,7 @@ test_indicators_page (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "indicators.import-csv-from", "s", csv_path));
     dialog = ADW_MESSAGE_DIALOG (rk_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the import preview"));
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 row"));
-    g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW));
+    g_assert_nonnull (rk_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW));
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
     g_assert_cmpuint (rk_indicator_get_n_values (indicator), ==, 2);
     adw_message_dialog_response (dialog, "import");
@@ -453,7 +404,7 @@ test_indicators_page_demo (void)
   g_assert_cmpuint (g_list_model_get_n_items (indicators), ==, 4);
   g_assert_cmpuint (rk_indicators_page_get_n_dashboard_charts (page), ==, 4);
   rk_test_spin (800);
-  save_screenshot (window, "indicators-dashboard");
+  rk_test_save_screenshot (window, "indicators-dashboard");
 
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
     {
@@ -478,10 +429,10 @@ test_indicators_page_demo (void)
             GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (rk_indicators_page_get_chart (page),
                                                           GTK_TYPE_SCROLLED_WINDOW)));
 
-          save_screenshot (window, "indicators-detail");
+          rk_test_save_screenshot (window, "indicators-detail");
           /* And the measurements and links below the chart. */
           gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-          save_screenshot (window, "indicators-detail-end");
+          rk_test_save_screenshot (window, "indicators-detail-end");
         }
     }
 

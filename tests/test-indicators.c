@@ -9,8 +9,9 @@
 #include "rk-csv.h"
 #include "rk-indicator.h"
 #include "rk-store-indicators.h"
+#include "rk-test-core.h"
 
-static char *test_dir;
+static const char *test_dir;
 
 static const RkCouncilInfo council_info = {
   .name = "みなと市在宅医療・救急医療連携推進協議会",
@@ -779,39 +780,11 @@ test_csv_bad (void)
   g_clear_error (&error);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
-  int status;
-
-  /* Before anything asks GLib for the user data directory (backups go there): it is read once and cached. */
-  test_dir = g_dir_make_tmp ("renkei-test-indicators-XXXXXX", NULL);
-  g_assert_nonnull (test_dir);
-  data_home = g_build_filename (test_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
+  test_dir = rk_test_core_init (&argc, &argv, "renkei-test-indicators-XXXXXX", NULL);
 
   g_test_add_func ("/indicators/catalog", test_catalog_indicators);
   g_test_add_func ("/indicators/periods", test_periods);
@@ -822,8 +795,5 @@ main (int   argc,
   g_test_add_func ("/indicators/csv-good", test_csv_good);
   g_test_add_func ("/indicators/csv-bad", test_csv_bad);
 
-  status = g_test_run ();
-  remove_tree (test_dir);
-  g_free (test_dir);
-  return status;
+  return rk_test_core_run ();
 }

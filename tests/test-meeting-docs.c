@@ -9,15 +9,7 @@
 #include "rk-meeting-pdf.h"
 #include "rk-store-meetings.h"
 #include "rk-store.h"
-
-typedef PopplerDocument TestPdf;
-typedef PopplerPage TestPage;
-typedef PopplerFontInfo TestFontInfo;
-typedef PopplerIndexIter TestIndexIter;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPdf, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestFontInfo, poppler_font_info_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestIndexIter, poppler_index_iter_free)
+#include "rk-test-core.h"
 
 #define COUNCIL  "みなと市在宅医療・救急医療連携推進協議会"
 #define BODY     "在宅医療・救急医療連携推進協議会"
@@ -33,131 +25,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestIndexIter, poppler_index_iter_free)
 
 /* ---- Helpers ----------------------------------------------------------------------------------------------- */
 
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("rk-meeting-docs-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static guint
-count_entries (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (d);
-  while (g_dir_read_name (d) != NULL)
-    n++;
-  return n;
-}
-
-/* Copies @path to $RK_KEEP_PDF/@name, to look at the output. */
-static void
-keep (const char *path,
-      const char *name)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *target = NULL;
-  gsize length;
-
-  if (g_getenv ("RK_KEEP_PDF") == NULL)
-    return;
-  target = g_build_filename (g_getenv ("RK_KEEP_PDF"), name, NULL);
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (target, contents, length, NULL));
-}
-
 static GDateTime *
 jst (int year, int month, int day, int hour, int minute)
 {
   g_autoptr(GTimeZone) tz = g_time_zone_new_offset (9 * 3600);
 
   return g_date_time_new (tz, year, month, day, hour, minute, 0);
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *doc;
-
-  g_assert_no_error (error);
-  doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-/* The page's text without spaces: poppler guesses spaces from the gaps between glyphs. */
-static char *
-page_text (PopplerDocument *doc,
-           int              index)
-{
-  g_autoptr(TestPage) page = poppler_document_get_page (doc, index);
-  char *text, *out;
-
-  g_assert_nonnull (page);
-  text = poppler_page_get_text (page);
-  out = text;
-  for (const char *in = text; *in != '\0'; in++)
-    if (*in != ' ')
-      *out++ = *in;
-  *out = '\0';
-  return text;
-}
-
-static char *
-flatten (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (; *text != '\0'; text++)
-    if (*text != '\n')
-      g_string_append_c (out, *text);
-  return g_string_free (out, FALSE);
-}
-
-/* @text without line breaks, spaces or ideographic spaces: a label spaced out as 氏　名 reads 氏名. */
-static char *
-compact (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (*p != '\n' && *p != ' ' && g_utf8_get_char (p) != 0x3000)
-      g_string_append_unichar (out, g_utf8_get_char (p));
-  return g_string_free (out, FALSE);
-}
-
-static char *
-squeeze (const char *s)
-{
-  GString *out = g_string_new (NULL);
-
-  for (; *s != '\0'; s++)
-    if (*s != ' ')
-      g_string_append_c (out, *s);
-  return g_string_free (out, FALSE);
 }
 
 /* TRUE when some extracted line contains @needle whole. */
@@ -199,7 +72,7 @@ assert_no_line_starts_with_punctuation (const char *text)
 static void
 assert_fonts_embedded (PopplerDocument *pdf)
 {
-  g_autoptr(TestFontInfo) info = poppler_font_info_new (pdf);
+  g_autoptr(RkTestPdfFontInfo) info = poppler_font_info_new (pdf);
   PopplerFontsIter *fonts = NULL;
   guint n = 0;
 
@@ -409,10 +282,10 @@ test_notice (void)
   g_autoptr(RkMeetingDoc) doc = make_meeting ();
   g_autoptr(GDateTime) created = jst (2025, 5, 20, 9, 0);
   g_autoptr(GError) error = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
-  g_autoptr(TestIndexIter) index = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
+  g_autoptr(RkTestPdfIndexIter) index = NULL;
   g_autoptr(GPtrArray) outline = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rk_test_make_tmp_dir ("rk-meeting-docs-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "開催通知.pdf", NULL);
   g_autofree char *title = rk_meeting_notice_get_title (doc);
   g_autofree char *page1 = NULL;
@@ -426,19 +299,19 @@ test_notice (void)
   g_assert_true (rk_meeting_notice_export (doc, path, created, NULL, &error));
   g_assert_no_error (error);
   /* Only the PDF is left: the temporary file was renamed over it. */
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-  keep (path, "notice.pdf");
+  g_assert_cmpuint (rk_test_count_entries (dir), ==, 1);
+  rk_test_keep_file (path, "notice.pdf");
 
-  pdf = open_pdf (path);
+  pdf = rk_test_open_pdf (path);
   n_pages = poppler_document_get_n_pages (pdf);
   /* The notice, and the reply slip under it or on a second page. */
   g_assert_cmpint (n_pages, >=, 1);
   g_assert_cmpint (n_pages, <=, 2);
-  page1 = page_text (pdf, 0);
-  last = page_text (pdf, n_pages - 1);
+  page1 = rk_test_pdf_page_text (pdf, 0, " ");
+  last = rk_test_pdf_page_text (pdf, n_pages - 1, " ");
   all = g_strconcat (page1, n_pages > 1 ? last : "", NULL);
-  flat = flatten (all);
-  flat1 = flatten (page1);
+  flat = rk_test_strip (all, "\n");
+  flat1 = rk_test_strip (page1, "\n");
 
   g_assert_true (has_line_with (page1, "み地医第1234号"));
   g_assert_true (has_line_with (page1, "令和7年(2025年)5月20日"));
@@ -467,7 +340,7 @@ test_notice (void)
   g_assert_nonnull (strstr (last, "□ご欠席"));
   g_assert_nonnull (strstr (last, "□代理出席（代理出席者名："));
   {
-    g_autofree char *labels = compact (last);
+    g_autofree char *labels = rk_test_strip (last, "\n \u3000");
 
     g_assert_nonnull (strstr (labels, "氏名"));
     g_assert_nonnull (strstr (labels, "所属"));
@@ -476,7 +349,7 @@ test_notice (void)
   }
   g_assert_true (has_line_with (last, REPLY_BY "まで"));
   {
-    g_autofree char *flat_last = flatten (last);
+    g_autofree char *flat_last = rk_test_strip (last, "\n");
 
     g_assert_nonnull (strstr (flat_last, "事務局行（FAX045-000-1235）"));
   }
@@ -491,7 +364,7 @@ test_notice (void)
   g_assert_true (contains_string (outline, title));
   g_assert_true (contains_string (outline, "出欠回答票"));
 
-  remove_tree (dir);
+  rk_test_remove_tree (dir);
 }
 
 /* Named addressees instead of 各位; a cancelled meeting's notice announces the cancellation, with no reply slip. */
@@ -502,7 +375,7 @@ test_notice_variants (void)
   g_autoptr(RkPdfDocument) named = NULL;
   g_autoptr(RkPdfDocument) cancelled = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
@@ -516,7 +389,7 @@ test_notice_variants (void)
   g_assert_no_error (error);
   pdf = poppler_document_new_from_bytes (bytes, NULL, &error);
   g_assert_no_error (error);
-  text = page_text (pdf, 0);
+  text = rk_test_pdf_page_text (pdf, 0, " ");
   g_assert_true (has_line_with (text, "山田太郎様"));
   g_assert_true (has_line_with (text, "鈴木一郎様"));
   g_assert_null (strstr (text, "各位"));
@@ -530,7 +403,7 @@ test_notice_variants (void)
     g_autoptr(RkMeetingDoc) short_doc = make_meeting ();
     g_autoptr(RkPdfDocument) one_page = NULL;
     g_autoptr(GBytes) one_bytes = NULL;
-    g_autoptr(TestPdf) one_pdf = NULL;
+    g_autoptr(RkTestPdf) one_pdf = NULL;
     g_autofree char *one_text = NULL;
 
     g_ptr_array_set_size (short_doc->items, 1);
@@ -542,7 +415,7 @@ test_notice_variants (void)
     g_assert_no_error (error);
     one_pdf = poppler_document_new_from_bytes (one_bytes, NULL, &error);
     g_assert_no_error (error);
-    one_text = page_text (one_pdf, 0);
+    one_text = rk_test_pdf_page_text (one_pdf, 0, " ");
     g_assert_true (has_line_equal (one_text, "以上"));
     g_assert_nonnull (strstr (one_text, "きりとり線"));
     g_assert_nonnull (strstr (one_text, "出欠回答票"));
@@ -568,9 +441,9 @@ test_notice_variants (void)
   pdf = poppler_document_new_from_bytes (bytes, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
-  text = page_text (pdf, 0);
+  text = rk_test_pdf_page_text (pdf, 0, " ");
   {
-    g_autofree char *flat = flatten (text);
+    g_autofree char *flat = rk_test_strip (text, "\n");
 
     g_assert_nonnull (strstr (flat, "中止することといたしました"));
     g_assert_nonnull (strstr (flat, WHEN "に開催を予定して"));
@@ -587,17 +460,17 @@ test_minutes (void)
   g_autoptr(RkMeetingDoc) doc = make_meeting ();
   g_autoptr(GDateTime) created = jst (2025, 6, 17, 10, 0);
   g_autoptr(GError) error = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
-  g_autoptr(TestIndexIter) index = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
+  g_autoptr(RkTestPdfIndexIter) index = NULL;
   g_autoptr(GPtrArray) outline = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) all = g_string_new (NULL);
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rk_test_make_tmp_dir ("rk-meeting-docs-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "議事録.pdf", NULL);
   g_autofree char *title = rk_meeting_minutes_get_title (doc);
   g_autofree char *page1 = NULL;
   g_autofree char *flat = NULL;
-  g_autofree char *decision = squeeze (DECISION);
-  g_autofree char *assignee = squeeze (ASSIGNEE);
+  g_autofree char *decision = rk_test_strip (DECISION, " ");
+  g_autofree char *assignee = rk_test_strip (ASSIGNEE, " ");
   guint present, total;
   int n_pages;
 
@@ -608,17 +481,17 @@ test_minutes (void)
 
   g_assert_true (rk_meeting_minutes_export (doc, path, created, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-  keep (path, "minutes.pdf");
+  g_assert_cmpuint (rk_test_count_entries (dir), ==, 1);
+  rk_test_keep_file (path, "minutes.pdf");
 
-  pdf = open_pdf (path);
+  pdf = rk_test_open_pdf (path);
   n_pages = poppler_document_get_n_pages (pdf);
   /* The long discussion of item 2 runs the minutes onto a second page. */
   g_assert_cmpint (n_pages, >=, 2);
   g_assert_cmpint (n_pages, <=, 3);
   for (int i = 0; i < n_pages; i++)
     {
-      g_autofree char *text = page_text (pdf, i);
+      g_autofree char *text = rk_test_pdf_page_text (pdf, i, " ");
       g_autofree char *number = g_strdup_printf ("-%d-", i + 1);
 
       /* Running page numbers. */
@@ -626,11 +499,11 @@ test_minutes (void)
       g_string_append (all, text);
       g_string_append_c (all, '\n');
     }
-  page1 = page_text (pdf, 0);
-  flat = flatten (all->str);
+  page1 = rk_test_pdf_page_text (pdf, 0, " ");
+  flat = rk_test_strip (all->str, "\n");
 
   {
-    g_autofree char *flat1 = flatten (page1);
+    g_autofree char *flat1 = rk_test_strip (page1, "\n");
 
     g_assert_nonnull (strstr (flat1, "第3回" BODY "議事録"));
   }
@@ -679,7 +552,7 @@ test_minutes (void)
   g_assert_true (contains_string (outline, "(3) " ITEM3));
   g_assert_true (contains_string (outline, "今後の対応"));
 
-  remove_tree (dir);
+  rk_test_remove_tree (dir);
 }
 
 /* The same document draws on any cairo surface (GtkPrintOperation's) as it exports. */
@@ -882,7 +755,7 @@ test_ics (void)
   g_autofree char *again = rk_ics_build (meetings, 3, "みなと市 2025-04-01T09:00", COUNCIL, dtstamp);
   g_autoptr(GPtrArray) lines = unfold (ics);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rk_test_make_tmp_dir ("rk-meeting-docs-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "会議.ics", NULL);
   g_autofree char *written = NULL;
   g_autofree char *uid = rk_ics_make_uid (101, "みなと市 2025-04-01T09:00");
@@ -992,8 +865,8 @@ test_ics (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
   g_assert_cmpstr (written, ==, ics);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-  keep (path, "meetings.ics");
+  g_assert_cmpuint (rk_test_count_entries (dir), ==, 1);
+  rk_test_keep_file (path, "meetings.ics");
 
   /* A directory that does not exist: a clear error. */
   {
@@ -1003,7 +876,7 @@ test_ics (void)
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
     g_assert_nonnull (strstr (error->message, "x.ics"));
   }
-  remove_tree (dir);
+  rk_test_remove_tree (dir);
 }
 
 /* ---- From the store ---------------------------------------------------------------------------------------- */
@@ -1011,37 +884,11 @@ test_ics (void)
 static RkStore *
 open_demo (char **dir_out)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = make_tmp_dir ();
+  char *dir = rk_test_make_tmp_dir ("rk-meeting-docs-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "demo.renkei", NULL);
-  RkStore *store;
 
-  g_assert_true (rk_store_write_demo (path, &error));
-  g_assert_no_error (error);
-  store = rk_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
   *dir_out = dir;
-  return store;
-}
-
-static void
-remove_store_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  /* The store's backups live in a folder beside the file. */
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
+  return rk_test_open_demo (path);
 }
 
 static void
@@ -1053,7 +900,7 @@ test_from_store (void)
   g_autoptr(RkPdfDocument) minutes = NULL;
   g_autoptr(RkPdfDocument) notice = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *flat = NULL;
@@ -1112,13 +959,13 @@ test_from_store (void)
   g_assert_no_error (error);
   for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
     {
-      g_autofree char *page = page_text (pdf, i);
+      g_autofree char *page = rk_test_pdf_page_text (pdf, i, " ");
 
       g_string_append (text, page);
     }
-  flat = flatten (text->str);
+  flat = rk_test_strip (text->str, "\n");
   {
-    g_autofree char *title = squeeze (first_title);
+    g_autofree char *title = rk_test_strip (first_title, " ");
     g_autofree char *heading = g_strconcat ("(1)", title, NULL);
     g_autofree char *count = g_strdup_printf ("%u/%u名", counts.present, counts.size);
 
@@ -1144,12 +991,12 @@ test_from_store (void)
   g_assert_cmpuint (rk_pdf_document_get_n_pages (notice), >=, 1);
   {
       g_autoptr(GBytes) notice_bytes = rk_pdf_document_export_bytes (notice, NULL, NULL, &error);
-      g_autoptr(TestPdf) notice_pdf = poppler_document_new_from_bytes (notice_bytes, NULL, &error);
+      g_autoptr(RkTestPdf) notice_pdf = poppler_document_new_from_bytes (notice_bytes, NULL, &error);
       g_autofree char *page = NULL;
-      g_autofree char *chair = squeeze (doc->chair_name);
+      g_autofree char *chair = rk_test_strip (doc->chair_name, " ");
 
       g_assert_no_error (error);
-      page = page_text (notice_pdf, 0);
+      page = rk_test_pdf_page_text (notice_pdf, 0, " ");
       g_assert_nonnull (strstr (page, chair));
       g_assert_true (has_line_with (page, "令和7年(2025年)7月8日(火)までに"));
     }
@@ -1197,16 +1044,14 @@ test_from_store (void)
   }
 
   g_clear_object (&store);
-  remove_store_dir (dir);
+  rk_test_remove_tree (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  /* The store's today, for the notice built from the demo council (set before any thread exists). */
-  g_setenv ("RK_TODAY", "2025-07-01", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  rk_test_core_init (&argc, &argv, NULL, "2025-07-01");
 
   g_test_add_func ("/meeting-docs/format", test_format);
   g_test_add_func ("/meeting-docs/notice", test_notice);
@@ -1217,5 +1062,5 @@ main (int   argc,
   g_test_add_func ("/meeting-docs/ics", test_ics);
   g_test_add_func ("/meeting-docs/from-store", test_from_store);
 
-  return g_test_run ();
+  return rk_test_core_run ();
 }

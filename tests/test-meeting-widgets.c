@@ -117,24 +117,6 @@ close_host (GtkWindow *window)
   rk_test_spin (50);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The view's list of challenges (the timeline is a list box too; the leaflet orders its children as it shows them). */
 static GtkListBox *
 find_challenge_list (GtkWidget *widget)
@@ -438,7 +420,7 @@ test_challenges_view (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "challenges.add", NULL));
   dialog = rk_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the challenge dialog");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
-  entry = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  entry = rk_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
   gtk_editable_set_text (GTK_EDITABLE (entry), "夜間の訪問診療医が不足している");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");

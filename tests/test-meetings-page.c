@@ -18,6 +18,7 @@
 #include "rk-store-members.h"
 #include "rk-store-tasks.h"
 #include "rk-test-ui.h"
+#include "rk-test-core.h"
 
 static RkMember *
 add_member (RkStore    *store,
@@ -137,25 +138,10 @@ static char *
 pdf_text (const char *path,
           int        *n_pages)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  /* poppler-glib 22.12 has no autoptr cleanups. */
-  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
-  GString *text = g_string_new (NULL);
+  g_autoptr(RkTestPdf) document = rk_test_open_pdf (path);
 
-  g_assert_no_error (error);
   *n_pages = poppler_document_get_n_pages (document);
-  for (int i = 0; i < *n_pages; i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      g_autofree char *page_text = poppler_page_get_text (page);
-
-      g_string_append (text, page_text);
-      g_object_unref (page);
-    }
-  g_object_unref (document);
-
-  return g_string_free (text, FALSE);
+  return rk_test_pdf_text (document, NULL);
 }
 
 static guint

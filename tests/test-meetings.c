@@ -8,11 +8,12 @@
 #include "rk-store-members.h"
 #include "rk-store-private.h"
 #include "rk-store-tasks.h"
+#include "rk-test-core.h"
 
 /* Pinned before anything reads it: the demo is written as of this day, and "overdue" is judged against it. */
 #define TODAY "2026-11-01"
 
-static char *test_dir;
+static const char *test_dir;
 
 static char *
 test_path (const char *name)
@@ -1029,10 +1030,7 @@ test_demo (void)
   GListModel *meetings, *bodies;
   guint n, held = 0, marked = 0;
 
-  g_assert_true (rk_store_write_demo (path, &error));
-  g_assert_no_error (error);
-  store = rk_store_open (path, &error);
-  g_assert_no_error (error);
+  store = rk_test_open_demo (path);
 
   meetings = rk_store_get_meetings (store);
   n = g_list_model_get_n_items (meetings);
@@ -1104,15 +1102,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int result;
-
-  /* Before anything reads the date. */
-  g_setenv ("RK_TODAY", TODAY, TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  test_dir = g_dir_make_tmp ("renkei-meetings-XXXXXX", &error);
-  g_assert_no_error (error);
+  test_dir = rk_test_core_init (&argc, &argv, "renkei-meetings-XXXXXX", TODAY);
 
   g_test_add_func ("/meetings/numbering", test_numbering);
   g_test_add_func ("/meetings/validation", test_validation);
@@ -1126,18 +1116,5 @@ main (int   argc,
   g_test_add_func ("/meetings/persistence", test_persistence);
   g_test_add_func ("/meetings/demo", test_demo);
 
-  result = g_test_run ();
-
-  {
-    g_autoptr(GDir) dir = g_dir_open (test_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (test_dir, name, NULL);
-        g_unlink (file);
-      }
-    g_rmdir (test_dir);
-  }
-  return result;
+  return rk_test_core_run ();
 }

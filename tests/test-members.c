@@ -7,8 +7,9 @@
 #include "rk-coverage.h"
 #include "rk-store-members.h"
 #include "rk-store-private.h"
+#include "rk-test-core.h"
 
-static char *test_dir;
+static const char *test_dir;
 
 static char *
 test_path (const char *name)
@@ -963,38 +964,10 @@ test_import_bulk (void)
 
 /* ------------------------------------------------------------------------------------------------------------ */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
 int
 main (int argc, char **argv)
 {
-  g_autofree char *data_home = NULL;
-  int status;
-
-  /* Before anything asks GLib for the user data directory (backups go there): it is read once and cached. */
-  test_dir = g_dir_make_tmp ("renkei-test-members-XXXXXX", NULL);
-  g_assert_nonnull (test_dir);
-  data_home = g_build_filename (test_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
+  test_dir = rk_test_core_init (&argc, &argv, "renkei-test-members-XXXXXX", NULL);
 
   g_test_add_func ("/members/roles", test_roles);
   g_test_add_func ("/members/validate", test_validate);
@@ -1007,9 +980,5 @@ main (int argc, char **argv)
   g_test_add_func ("/members/import/all-or-nothing", test_import_all_or_nothing);
   g_test_add_func ("/members/import/bulk", test_import_bulk);
 
-  status = g_test_run ();
-
-  if (status == 0)
-    remove_tree (test_dir);
-  return status;
+  return rk_test_core_run ();
 }

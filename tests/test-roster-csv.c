@@ -11,8 +11,9 @@
 #include "rk-store.h"
 #include "rk-body.h"
 #include "rk-council.h"
+#include "rk-test-core.h"
 
-static char *test_dir;
+static const char *test_dir;
 
 static const char *const bodies_core[] = { "在宅医療・救急医療連携推進協議会", "作業ワーキング", NULL };
 static const char *const bodies_field[] = { "現場レベルの会議", NULL };
@@ -867,34 +868,10 @@ test_store_round_trip (void)
   g_assert_no_error (error);
 }
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
 int
 main (int argc, char *argv[])
 {
-  int ret;
-
-  g_test_init (&argc, &argv, NULL);
-
-  test_dir = g_dir_make_tmp ("renkei-roster-csv-XXXXXX", NULL);
-  g_assert_nonnull (test_dir);
-  /* Backups go beside the data dir, never into the user's. */
-  g_setenv ("XDG_DATA_HOME", test_dir, TRUE);
+  test_dir = rk_test_core_init (&argc, &argv, "renkei-roster-csv-XXXXXX", NULL);
 
   g_test_add_func ("/csv/rfc4180", test_csv_rfc4180);
   g_test_add_func ("/csv/writer-quoting", test_csv_writer_quoting);
@@ -915,9 +892,5 @@ main (int argc, char *argv[])
   g_test_add_func ("/roster-csv/large", test_large);
   g_test_add_func ("/roster-csv/store-round-trip", test_store_round_trip);
 
-  ret = g_test_run ();
-
-  remove_tree (test_dir);
-  g_free (test_dir);
-  return ret;
+  return rk_test_core_run ();
 }

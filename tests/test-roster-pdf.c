@@ -14,135 +14,12 @@
 #include "rk-roster-pdf.h"
 #include "rk-store-members.h"
 #include "rk-store.h"
-
-/* poppler-glib 22 has no autoptr support; private names keep clear of a newer poppler's own. */
-typedef PopplerDocument TestPdf;
-typedef PopplerPage TestPage;
-typedef PopplerIndexIter TestIndexIter;
-typedef PopplerAction TestAction;
-typedef PopplerFontInfo TestFontInfo;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPdf, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestIndexIter, poppler_index_iter_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestAction, poppler_action_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestFontInfo, poppler_font_info_free)
+#include "rk-test-core.h"
 
 #define COUNCIL "みなと市在宅医療・救急医療連携推進協議会"
 #define AS_OF   "令和7年(2025年)4月1日"
 
 /* ---- Helpers ----------------------------------------------------------------------------------------------- */
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("rk-roster-pdf-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static guint
-count_entries (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (d);
-  while (g_dir_read_name (d) != NULL)
-    n++;
-  return n;
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *doc;
-
-  g_assert_no_error (error);
-  doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-/* The page's text without spaces: poppler guesses a space from the gap between glyphs, and a narrow one (U+0020 in
- * a CJK font) reads as none. */
-static char *
-page_text (PopplerDocument *doc,
-           int              index)
-{
-  g_autoptr(TestPage) page = poppler_document_get_page (doc, index);
-  char *text, *out;
-
-  g_assert_nonnull (page);
-  text = poppler_page_get_text (page);
-  out = text;
-  for (const char *in = text; *in != '\0'; in++)
-    if (*in != ' ')
-      *out++ = *in;
-  *out = '\0';
-  return text;
-}
-
-/* @text without its line breaks: a cell's text wraps within its column. */
-static char *
-flatten (const char *text)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (; *text != '\0'; text++)
-    if (*text != '\n')
-      g_string_append_c (out, *text);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* @s without spaces, to compare with page_text(). */
-static char *
-squeeze (const char *s)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (; *s != '\0'; s++)
-    if (*s != ' ')
-      g_string_append_c (out, *s);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static char *
-document_text (PopplerDocument *doc)
-{
-  GString *all = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autofree char *text = page_text (doc, i);
-
-      g_string_append (all, text);
-      g_string_append_c (all, '\n');
-    }
-  return g_string_free (all, FALSE);
-}
 
 /* No extracted line may start with 、 or 。 (kinsoku), and every era date on a line is whole: the date is never
  * split across lines. */
@@ -294,11 +171,11 @@ test_pdf_flow_links_outline (void)
   g_autoptr(RkPdfDocument) doc = build_flow_document (&drawing_calls);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
-  g_autoptr(TestPage) first = NULL;
-  g_autoptr(TestIndexIter) index = NULL;
-  g_autoptr(TestIndexIter) child = NULL;
-  g_autoptr(TestAction) action = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
+  g_autoptr(RkTestPdfPage) first = NULL;
+  g_autoptr(RkTestPdfIndexIter) index = NULL;
+  g_autoptr(RkTestPdfIndexIter) child = NULL;
+  g_autoptr(RkTestPdfAction) action = NULL;
   g_autofree char *text = NULL;
   g_autofree char *last_page = NULL;
   GList *links;
@@ -321,18 +198,18 @@ test_pdf_flow_links_outline (void)
   g_assert_no_error (error);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, n_pages);
 
-  text = document_text (pdf);
+  text = rk_test_pdf_text (pdf, " ");
   assert_lines_well_broken (text);
   g_assert_nonnull (strstr (text, "第1目的"));
   g_assert_nonnull (strstr (text, "入退院支援ルール"));
   {
-    g_autofree char *cover = page_text (pdf, 0);
+    g_autofree char *cover = rk_test_pdf_page_text (pdf, 0, " ");
 
     g_assert_nonnull (strstr (cover, "入退院支援ルール"));
     g_assert_null (strstr (cover, "/"));
   }
   /* Numbering starts at the second page, after the cover: "n / total" counts from there. */
-  last_page = page_text (pdf, n_pages - 1);
+  last_page = rk_test_pdf_page_text (pdf, n_pages - 1, " ");
   numbering = g_strdup_printf ("%u/%u", n_pages - 1, n_pages - 1);
   g_assert_nonnull (strstr (last_page, numbering));
   g_free (numbering);
@@ -374,7 +251,7 @@ test_pdf_flow_links_outline (void)
   child = poppler_index_iter_get_child (index);
   g_assert_nonnull (child);
   {
-    g_autoptr(TestAction) sub = poppler_index_iter_get_action (child);
+    g_autoptr(RkTestPdfAction) sub = poppler_index_iter_get_action (child);
 
     g_assert_cmpstr (sub->any.title, ==, "様式1");
     g_assert_cmpint (sub->type, ==, POPPLER_ACTION_GOTO_DEST);
@@ -450,11 +327,11 @@ test_pdf_export_atomic (void)
   g_autoptr(RkPdfDocument) doc = build_flow_document (&drawing_calls);
   g_autoptr(GError) error = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rk_test_make_tmp_dir ("rk-roster-pdf-XXXXXX");
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "out.pdf", NULL);
   g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
   g_autofree char *contents = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
   gsize length;
   GStatBuf before, after;
 
@@ -463,7 +340,7 @@ test_pdf_export_atomic (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "out.pdf"));
   g_clear_error (&error);
-  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_assert_cmpuint (rk_test_count_entries (dir), ==, 0);
 
   /* Over an existing file: replaced whole (a new inode from the rename), nothing else left in the folder. */
   g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
@@ -473,12 +350,12 @@ test_pdf_export_atomic (void)
   g_assert_cmpuint (progress_calls, ==, rk_pdf_document_get_n_pages (doc));
   g_assert_cmpint (g_stat (path, &after), ==, 0);
   g_assert_cmpuint (before.st_ino, !=, after.st_ino);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (rk_test_count_entries (dir), ==, 1);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_assert_cmpuint (length, >, 6);
   g_assert_cmpmem (contents + length - 6, 6, "%%EOF\n", 6);
-  pdf = open_pdf (path);
+  pdf = rk_test_open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, rk_pdf_document_get_n_pages (doc));
 
   /* Cancelled half-way: an error, the earlier file untouched, no temporary file left. */
@@ -489,9 +366,9 @@ test_pdf_export_atomic (void)
   g_clear_error (&error);
   g_assert_cmpint (g_stat (path, &after), ==, 0);
   g_assert_cmpuint (before.st_ino, ==, after.st_ino);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (rk_test_count_entries (dir), ==, 1);
 
-  remove_tree (dir);
+  rk_test_remove_tree (dir);
 }
 
 /* ---- The roster -------------------------------------------------------------------------------------------- */
@@ -597,11 +474,11 @@ test_roster_pdf (void)
   g_autoptr(GDateTime) created = creation_date ();
   g_autoptr(GDateTime) read_created = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
-  g_autoptr(TestFontInfo) font_info = NULL;
-  g_autoptr(TestIndexIter) index = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
+  g_autoptr(RkTestPdfFontInfo) font_info = NULL;
+  g_autoptr(RkTestPdfIndexIter) index = NULL;
   PopplerFontsIter *fonts = NULL;
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rk_test_make_tmp_dir ("rk-roster-pdf-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "委員名簿.pdf", NULL);
   g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
@@ -628,11 +505,11 @@ test_roster_pdf (void)
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
       g_assert_true (g_file_set_contents (keep, contents, length, NULL));
     }
-  pdf = open_pdf (path);
+  pdf = rk_test_open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 2);
 
-  text = document_text (pdf);
-  flat = flatten (text);
+  text = rk_test_pdf_text (pdf, " ");
+  flat = rk_test_strip (text, "\n");
   g_assert_nonnull (strstr (flat, COUNCIL));
   g_assert_nonnull (strstr (text, AS_OF));
   for (guint g = 0; g < roster->groups->len; g++)
@@ -643,7 +520,7 @@ test_roster_pdf (void)
       for (guint r = 0; r < group->rows->len; r++)
         {
           RkRosterRow *row = g_ptr_array_index (group->rows, r);
-          g_autofree char *name = squeeze (row->name);
+          g_autofree char *name = rk_test_strip (row->name, " ");
 
           g_assert_nonnull (strstr (flat, name));
           g_assert_nonnull (strstr (flat, row->member_type));
@@ -654,7 +531,7 @@ test_roster_pdf (void)
   assert_lines_well_broken (text);
 
   /* The date line reads whole, on its own line under the title. */
-  page1 = page_text (pdf, 0);
+  page1 = rk_test_pdf_page_text (pdf, 0, " ");
   {
     g_auto(GStrv) lines = g_strsplit (page1, "\n", -1);
     gboolean found = FALSE;
@@ -667,9 +544,9 @@ test_roster_pdf (void)
 
   /* The working group continues on page 2 under its heading and the table's header; rows are never split: each
    * member's name and organisation are on the same page. */
-  page2 = page_text (pdf, 1);
-  flat1 = flatten (page1);
-  flat2 = flatten (page2);
+  page2 = rk_test_pdf_page_text (pdf, 1, " ");
+  flat1 = rk_test_strip (page1, "\n");
+  flat2 = rk_test_strip (page2, "\n");
   g_assert_nonnull (strstr (page2, "救急搬送情報共有ワーキング"));
   g_assert_nonnull (strstr (page2, "Organisationandtitle"));
   g_assert_nonnull (strstr (page2, "-2-"));
@@ -680,7 +557,7 @@ test_roster_pdf (void)
     for (guint r = 0; r < wg->rows->len; r++)
       {
         RkRosterRow *row = g_ptr_array_index (wg->rows, r);
-        g_autofree char *name = squeeze (row->name);
+        g_autofree char *name = rk_test_strip (row->name, " ");
         gboolean name1 = strstr (flat1, name) != NULL, name2 = strstr (flat2, name) != NULL;
 
         g_assert_true (name1 != name2);
@@ -728,7 +605,7 @@ test_roster_pdf (void)
   g_assert_nonnull (index);
   do
     {
-      g_autoptr(TestAction) action = poppler_index_iter_get_action (index);
+      g_autoptr(RkTestPdfAction) action = poppler_index_iter_get_action (index);
 
       g_assert_nonnull (strstr (action->any.title, ((RkRosterGroup *) g_ptr_array_index (roster->groups,
                                                                                          n_outline))->name));
@@ -750,7 +627,7 @@ test_roster_pdf (void)
     g_assert_cmpmem (a, la, b, lb);
   }
 
-  remove_tree (dir);
+  rk_test_remove_tree (dir);
 }
 
 static void
@@ -761,7 +638,7 @@ test_roster_empty (void)
   g_autoptr(RkPdfDocument) doc = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
   g_autofree char *text = NULL;
 
   g_date_set_dmy (&as_of, 1, 5, 2019);
@@ -773,7 +650,7 @@ test_roster_empty (void)
   g_assert_no_error (error);
   pdf = poppler_document_new_from_bytes (bytes, NULL, &error);
   g_assert_no_error (error);
-  text = page_text (pdf, 0);
+  text = rk_test_pdf_page_text (pdf, 0, " ");
   g_assert_nonnull (strstr (text, "令和元年(2019年)5月1日"));
   g_assert_nonnull (strstr (text, "準備会"));
   g_assert_nonnull (strstr (text, "Nomembers"));
@@ -783,7 +660,7 @@ test_roster_empty (void)
 static void
 test_roster_from_store (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rk_test_make_tmp_dir ("rk-roster-pdf-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "council.renkei", NULL);
   RkCouncilInfo council = { COUNCIL, "みなと市", "架空県", 2025, RK_SETUP_NEW, NULL };
   RkBodyInfo core = { "推進協議会", RK_TIER_CORE, NULL, "" };
@@ -882,7 +759,7 @@ test_roster_from_store (void)
 
   g_assert_true (rk_store_close (store, &error));
   g_assert_no_error (error);
-  remove_tree (dir);
+  rk_test_remove_tree (dir);
 }
 
 /* How long the roster takes per page, on a roster of ~30 pages (reported, and bounded loosely). */
@@ -953,7 +830,7 @@ link_target_page (PopplerDocument *pdf,
 static void
 test_pdf_stream (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rk_test_make_tmp_dir ("rk-roster-pdf-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "stream.pdf", NULL);
   g_autoptr(RkPdfDocument) doc = rk_pdf_document_new (RK_PDF_PORTRAIT, NULL);
   g_autoptr(RkPdfDocument) annex = rk_pdf_document_new (RK_PDF_LANDSCAPE, NULL);
@@ -961,8 +838,8 @@ test_pdf_stream (void)
   g_autoptr(PangoLayout) toc = NULL;
   g_autoptr(PangoLayout) annex_title = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TestPdf) pdf = NULL;
-  g_autoptr(TestIndexIter) index = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
+  g_autoptr(RkTestPdfIndexIter) index = NULL;
   RkPdfMetadata metadata = { .title = "Stream" };
   RkPdfFlow flow;
   double width;
@@ -1010,17 +887,17 @@ test_pdf_stream (void)
   g_assert_true (rk_pdf_document_end_export (doc, &error));
   g_assert_no_error (error);
 
-  pdf = open_pdf (path);
+  pdf = rk_test_open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1 + 1 + n_body + 1);
   {
-    g_autofree char *first = page_text (pdf, 0);
-    g_autofree char *second = page_text (pdf, 1);
-    g_autofree char *third = page_text (pdf, 2);
-    g_autofree char *last_body = page_text (pdf, 13);
-    g_autofree char *appended = page_text (pdf, 14);
-    g_autoptr(TestPage) page = poppler_document_get_page (pdf, 1);
+    g_autofree char *first = rk_test_pdf_page_text (pdf, 0, " ");
+    g_autofree char *second = rk_test_pdf_page_text (pdf, 1, " ");
+    g_autofree char *third = rk_test_pdf_page_text (pdf, 2, " ");
+    g_autofree char *last_body = rk_test_pdf_page_text (pdf, 13, " ");
+    g_autofree char *appended = rk_test_pdf_page_text (pdf, 14, " ");
+    g_autoptr(RkTestPdfPage) page = poppler_document_get_page (pdf, 1);
     GList *links = poppler_page_get_link_mapping (page);
-    g_autoptr(TestPage) annex_page = poppler_document_get_page (pdf, 14);
+    g_autoptr(RkTestPdfPage) annex_page = poppler_document_get_page (pdf, 14);
     PopplerLinkMapping *mapping;
     double w, h;
 
@@ -1047,9 +924,9 @@ test_pdf_stream (void)
   index = poppler_index_iter_new (pdf);
   g_assert_nonnull (index);
   {
-    g_autoptr(TestAction) action = poppler_index_iter_get_action (index);
-    g_autoptr(TestIndexIter) child = poppler_index_iter_get_child (index);
-    g_autoptr(TestAction) sub = NULL;
+    g_autoptr(RkTestPdfAction) action = poppler_index_iter_get_action (index);
+    g_autoptr(RkTestPdfIndexIter) child = poppler_index_iter_get_child (index);
+    g_autoptr(RkTestPdfAction) sub = NULL;
 
     g_assert_cmpstr (action->any.title, ==, "本文");
     g_assert_cmpint (link_target_page (pdf, action->goto_dest.dest), ==, 3);
@@ -1059,15 +936,15 @@ test_pdf_stream (void)
     g_assert_cmpstr (sub->any.title, ==, "別添");
     g_assert_cmpint (link_target_page (pdf, sub->goto_dest.dest), ==, 15);
   }
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-  remove_tree (dir);
+  g_assert_cmpuint (rk_test_count_entries (dir), ==, 1);
+  rk_test_remove_tree (dir);
 }
 
 /* A cancelled or abandoned streamed export leaves nothing behind and an existing file as it was. */
 static void
 test_pdf_stream_cancel (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = rk_test_make_tmp_dir ("rk-roster-pdf-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "kept.pdf", NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -1100,8 +977,8 @@ test_pdf_stream_cancel (void)
   }
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "the old file");
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-  remove_tree (dir);
+  g_assert_cmpuint (rk_test_count_entries (dir), ==, 1);
+  rk_test_remove_tree (dir);
 }
 
 int

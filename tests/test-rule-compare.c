@@ -19,6 +19,7 @@
 #include "rk-store-meetings.h"
 #include "rk-store-rules.h"
 #include "rk-test-ui.h"
+#include "rk-test-core.h"
 
 static RkStore *
 create_store (const char *name)
@@ -43,15 +44,8 @@ static RkStore *
 open_demo (const char *name)
 {
   g_autofree char *path = g_build_filename (rk_test_ui_get_tmp_dir (), name, NULL);
-  g_autoptr(GError) error = NULL;
-  RkStore *store;
 
-  g_assert_true (rk_store_write_demo (path, &error));
-  g_assert_no_error (error);
-  store = rk_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
+  return rk_test_open_demo (path);
 }
 
 static RkRuleDocument *

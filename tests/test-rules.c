@@ -9,11 +9,12 @@
 #include "rk-store-meetings.h"
 #include "rk-store-private.h"
 #include "rk-store-rules.h"
+#include "rk-test-core.h"
 
 /* Pinned before anything reads it: the demo is written as of this day. */
 #define TODAY "2026-11-01"
 
-static char *test_dir;
+static const char *test_dir;
 
 static char *
 test_path (const char *name)
@@ -1231,15 +1232,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int result;
-
-  /* Before anything reads the date. */
-  g_setenv ("RK_TODAY", TODAY, TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  test_dir = g_dir_make_tmp ("renkei-rules-XXXXXX", &error);
-  g_assert_no_error (error);
+  test_dir = rk_test_core_init (&argc, &argv, "renkei-rules-XXXXXX", TODAY);
 
   g_test_add_func ("/rules/number-labels", test_number_labels);
   g_test_add_func ("/rules/ref-tokens", test_ref_tokens);
@@ -1255,18 +1248,5 @@ main (int   argc,
   g_test_add_func ("/rules/many-sections", test_many_sections);
   g_test_add_func ("/rules/demo", test_demo);
 
-  result = g_test_run ();
-
-  {
-    g_autoptr(GDir) dir = g_dir_open (test_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (test_dir, name, NULL);
-        g_unlink (file);
-      }
-    g_rmdir (test_dir);
-  }
-  return result;
+  return rk_test_core_run ();
 }

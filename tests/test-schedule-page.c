@@ -102,24 +102,6 @@ assert_label_has_span (const char *label,
 }
 
 static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 find_action_button (GtkWidget  *widget,
                     const char *action)
 {
@@ -185,7 +167,7 @@ test_schedule_page (void)
 
   /* No tasks: the empty state offers the templates; the chart still has its six steps. */
   g_assert_cmpuint (g_list_model_get_n_items (rk_store_get_tasks (store)), ==, 0);
-  g_assert_true (gtk_widget_get_mapped (find_descendant (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE)));
+  g_assert_true (gtk_widget_get_mapped (rk_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE)));
   g_assert_cmpuint (rk_gantt_get_n_rows (rk_schedule_page_get_gantt (page)), ==, 6);
 
   /* Choosing a template asks the start month, from April of the council's first fiscal year. */
@@ -195,7 +177,7 @@ test_schedule_page (void)
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "schedule.choose-template", "s", "three-year"));
     dialog = rk_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, "the template dialog");
-    month_row = find_descendant (GTK_WIDGET (dialog), RK_TYPE_MONTH_ROW);
+    month_row = rk_test_find_descendant (GTK_WIDGET (dialog), RK_TYPE_MONTH_ROW);
     g_assert_nonnull (month_row);
     g_assert_cmpint (rk_month_row_get_month (RK_MONTH_ROW (month_row)), ==, 2025 * 12 + 3);
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (month_row)), "令和7年"));
@@ -215,7 +197,7 @@ test_schedule_page (void)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 6 + 14);
   g_assert_cmpuint (rk_gantt_get_n_rows (rk_schedule_page_get_gantt (page)), ==, 6 + 14);
   rk_test_spin (100);
-  g_assert_false (gtk_widget_get_mapped (find_descendant (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE)));
+  g_assert_false (gtk_widget_get_mapped (rk_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE)));
   for (row = 0; row < 6 + 14; row++)
     assert_row_label (page, row);
 

@@ -10,12 +10,9 @@
 #include "rk-search.h"
 #include "rk-store-private.h"
 #include "rk-store.h"
+#include "rk-test-core.h"
 
 #define TODAY "2025-11-01"
-
-/* poppler-glib 22.12 has no autoptr cleanups. */
-typedef PopplerDocument TestDocument;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestDocument, g_object_unref)
 
 /* A paragraph long enough to wrap several times on A4: its text must come back whole, without the line breaks. */
 #define LONG_PARAGRAPH \
@@ -33,23 +30,6 @@ typedef struct {
 
 /* ------------------------------------------------------------------------------------------------------------ */
 /* Helpers */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static gint64
 query_int (sqlite3    *db,
@@ -268,7 +248,7 @@ fixture_tear_down (Fixture       *f,
       g_assert_no_error (error);
       g_clear_object (&f->store);
     }
-  remove_tree (f->dir);
+  rk_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -577,7 +557,7 @@ test_handout_text (Fixture       *f,
   g_autoptr(RkHandout) handout = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GBytes) back = NULL;
-  g_autoptr(TestDocument) document = NULL;
+  g_autoptr(RkTestPdf) document = NULL;
   cairo_surface_t *thumbnail;
 
   handout = rk_store_add_handout_bytes (f->store, f->meeting_id, "shiryo.pdf", pdf, NULL, &error);
@@ -756,7 +736,7 @@ test_handout_refusals (Fixture       *f,
   {
     g_autoptr(GBytes) encrypted = make_raw_pdf (TRUE, 1);
     g_autoptr(GBytes) plain = make_raw_pdf (FALSE, 1);
-    g_autoptr(TestDocument) document = rk_handout_open (plain, "plain.pdf", &error);
+    g_autoptr(RkTestPdf) document = rk_handout_open (plain, "plain.pdf", &error);
 
     g_assert_no_error (error);
     g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
@@ -859,7 +839,7 @@ test_generated (Fixture       *f,
   /* The generated handouts (cairo + Pango, Noto CJK): their Japanese text comes back from the stored PDF. */
   {
     gint64 id = query_int (f->reader, "SELECT min(id) FROM attachment");
-    g_autoptr(TestDocument) document = rk_store_open_handout (f->store, id, &error);
+    g_autoptr(RkTestPdf) document = rk_store_open_handout (f->store, id, &error);
     g_autofree char *first = NULL;
     g_autofree char *second = NULL;
 
@@ -907,6 +887,6 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/search/generated", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_generated, fixture_tear_down);
   status = g_test_run ();
-  remove_tree (data_dir);
+  rk_test_remove_tree (data_dir);
   return status;
 }

@@ -11,8 +11,9 @@
 #include <unistd.h>
 
 #include "rk-store-private.h"
+#include "rk-test-core.h"
 
-static char *test_dir;
+static const char *test_dir;
 
 static char *
 test_path (const char *name)
@@ -1313,44 +1314,10 @@ test_search_index (void)
   g_assert_cmpint (search_count (db, "\"連絡体制\""), ==, 1);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-
-  g_chmod (path, 0700);
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int argc, char **argv)
 {
-  g_autofree char *data_home = NULL;
-  int status;
-
-  /* Before anything asks GLib for the user data directory: it is read once and cached. */
-  test_dir = g_dir_make_tmp ("renkei-test-store-XXXXXX", NULL);
-  g_assert_nonnull (test_dir);
-  data_home = g_build_filename (test_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
+  test_dir = rk_test_core_init (&argc, &argv, "renkei-test-store-XXXXXX", NULL);
 
   g_test_add_func ("/store/create-reopen", test_create_reopen);
   g_test_add_func ("/store/create-refuses", test_create_refuses);
@@ -1377,10 +1344,5 @@ main (int argc, char **argv)
   g_test_add_func ("/store/network-share", test_network_share);
   g_test_add_func ("/store/search-index", test_search_index);
 
-  status = g_test_run ();
-
-  if (status == 0)
-    remove_tree (test_dir);
-  g_free (test_dir);
-  return status;
+  return rk_test_core_run ();
 }

@@ -557,53 +557,6 @@ min_width (GtkWidget *widget)
   return min;
 }
 
-/* The first widget of @type inside @root (depth first), or NULL. */
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* With RK_TEST_SCREENSHOT_DIR set, saves what @window shows as NAME.png there, to look at by eye. */
-static void
-save_screenshot (RkWindow   *window,
-                 const char *name)
-{
-  const char *dir = g_getenv ("RK_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  graphene_rect_t bounds;
-
-  if (dir == NULL)
-    return;
-
-  rk_test_spin (300);
-  snapshot = gtk_snapshot_new ();
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (GTK_WIDGET (window)),
-                      gtk_widget_get_height (GTK_WIDGET (window)));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, path);
-}
-
 /* The narrowest the window's content can get. The window's own measure adds the frame that client-side decorations
  * draw around it (its shadow, none on a phone, where windows fill the screen). */
 static int
@@ -645,7 +598,7 @@ test_window_narrow (void)
       min = window_min_width (window);
       g_test_message ("%s: the window's minimum width is %d px", page_ids[i], min);
       g_assert_cmpint (min, <=, 360);
-      save_screenshot (window, page_ids[i]);
+      rk_test_save_screenshot (window, page_ids[i]);
     }
   /* No page is left out of the list above. */
   g_assert_null (gtk_widget_get_next_sibling (GTK_WIDGET (find_named_row (GTK_WIDGET (window), "booklet"))));
@@ -658,7 +611,7 @@ test_window_narrow (void)
   min = window_min_width (window);
   g_test_message ("booklet page, the preview: the window's minimum width is %d px", min);
   g_assert_cmpint (min, <=, 360);
-  save_screenshot (window, "booklet-preview");
+  rk_test_save_screenshot (window, "booklet-preview");
   g_assert_true (gtk_widget_activate_action (page, "booklet.show-composition", NULL));
 
   /* The meetings page's views are measured and scrolled while it is the page shown. */
@@ -670,14 +623,14 @@ test_window_narrow (void)
 
       rk_meetings_page_show_view (RK_MEETINGS_PAGE (page), meeting_views[i]);
       g_assert_cmpstr (rk_meetings_page_get_visible_view (RK_MEETINGS_PAGE (page)), ==, meeting_views[i]);
-      view = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (find_descendant (page, ADW_TYPE_VIEW_STACK)),
+      view = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (rk_test_find_descendant (page, ADW_TYPE_VIEW_STACK)),
                                                meeting_views[i]);
       g_test_message ("meetings page, %s view: its minimum width is %d px", meeting_views[i], min_width (view));
       g_assert_cmpint (min_width (view), <=, 360);
       min = window_min_width (window);
       g_test_message ("meetings page, %s view: the window's minimum width is %d px", meeting_views[i], min);
       g_assert_cmpint (min, <=, 360);
-      save_screenshot (window, name);
+      rk_test_save_screenshot (window, name);
     }
 
   /* A meeting's detail in the narrow window. Shown for one of its agenda items, it is scrolled to that item's minutes;
@@ -710,7 +663,7 @@ test_window_narrow (void)
     min = window_min_width (window);
     g_test_message ("meetings page, a meeting's detail: the window's minimum width is %d px", min);
     g_assert_cmpint (min, <=, 360);
-    save_screenshot (window, "meetings-detail");
+    rk_test_save_screenshot (window, "meetings-detail");
 
     scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
       rk_meetings_page_get_minutes_editor (RK_MEETINGS_PAGE (page), rk_agenda_item_get_id (last_item)),

@@ -539,9 +539,7 @@ rk_booklet_page_build_documents (RkBookletPage *self)
   for (guint i = 0; i < self->documents->len; i++)
     gtk_box_remove (self->documents_box, ((DocumentRows *) g_ptr_array_index (self->documents, i))->group);
   g_ptr_array_set_size (self->documents, 0);
-  for (guint i = 0; i < self->version_lists->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->version_lists, i), self);
-  g_ptr_array_set_size (self->version_lists, 0);
+  rk_widget_unwatch (GTK_WIDGET (self), self->version_lists);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1490,12 +1488,7 @@ rk_booklet_page_dispose (GObject *object)
   /* A window closing mid-export leaves no file behind. */
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
-  if (self->version_lists != NULL)
-    {
-      for (guint i = 0; i < self->version_lists->len; i++)
-        g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->version_lists, i), self);
-      g_ptr_array_set_size (self->version_lists, 0);
-    }
+  rk_widget_unwatch (GTK_WIDGET (self), self->version_lists);
   /* Work still running in a thread holds the page, not the council file. */
   g_clear_object (&self->store);
 

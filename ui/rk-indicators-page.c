@@ -412,9 +412,7 @@ rk_indicators_page_refresh (RkIndicatorsPage *self)
   if (self->shown != NULL && rk_indicators_page_find (self, rk_indicator_get_id (self->shown)) == NULL)
     g_clear_object (&self->shown);
 
-  for (guint i = 0; i < self->watched->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
-  g_ptr_array_set_size (self->watched, 0);
+  rk_widget_unwatch (GTK_WIDGET (self), self->watched);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->dashboard_box))) != NULL)
     gtk_flow_box_remove (self->dashboard_box, child);
@@ -1444,12 +1442,7 @@ rk_indicators_page_dispose (GObject *object)
 
   rk_widget_forget_undo (GTK_WIDGET (self));
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->watched != NULL)
-    {
-      for (guint i = 0; i < self->watched->len; i++)
-        g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
-      g_ptr_array_set_size (self->watched, 0);
-    }
+  rk_widget_unwatch (GTK_WIDGET (self), self->watched);
   g_clear_object (&self->shown);
 
   G_OBJECT_CLASS (rk_indicators_page_parent_class)->dispose (object);

@@ -874,6 +874,18 @@ rk_widget_forget_undo (GtkWidget *widget)
 }
 
 void
+rk_widget_unwatch (GtkWidget *widget,
+                   GPtrArray *watched)
+{
+  if (watched == NULL)
+    return;
+
+  for (guint i = 0; i < watched->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (watched, i), widget);
+  g_ptr_array_set_size (watched, 0);
+}
+
+void
 rk_widget_show_error (GtkWidget    *widget,
                       const char   *heading,
                       const GError *error)

@@ -71,6 +71,11 @@ AdwToast    *rk_widget_get_undo_toast (GtkWidget    *widget);
 /* Drops @widget's undo (call in dispose: the removed item is not kept past the widget). */
 void         rk_widget_forget_undo   (GtkWidget     *widget);
 
+/* Disconnects @widget's handlers from every object in @watched (the models a page follows) and empties it; does
+ * nothing when @watched is NULL (a page disposed twice). */
+void         rk_widget_unwatch       (GtkWidget     *widget,
+                                      GPtrArray     *watched);
+
 /* Reports a failure the user caused or can fix in a message dialog over the window that holds @widget (see
  * rk_window_show_error()). */
 void         rk_widget_show_error    (GtkWidget     *widget,
