@@ -81,6 +81,7 @@ rk_booklet_copy (const RkBooklet *booklet)
   copy->publisher = g_strdup (booklet->publisher);
   copy->parts = g_array_sized_new (FALSE, TRUE, sizeof (RkBookletPart), booklet->parts->len);
   g_array_append_vals (copy->parts, booklet->parts->data, booklet->parts->len);
+  copy->n_dropped = booklet->n_dropped;
   return copy;
 }
 
@@ -638,8 +639,9 @@ read_review (Reader *reader)
 
 /* ---- Fonts ------------------------------------------------------------------------------------------------- */
 
-static void
-check_fonts (Reader *reader)
+static gboolean
+check_fonts (Reader  *reader,
+             GError **error)
 {
   static const struct {
     RkPdfFace   face;
@@ -654,11 +656,21 @@ check_fonts (Reader *reader)
       gboolean fell_back = FALSE;
       const char *family = rk_pdf_face_get_family (faces[i].face, &fell_back);
 
-      if (fell_back)
-        /* Translators: %1$s the font the booklet is designed for, %2$s the one found instead. */
-        add_warning (reader, _("The Japanese font “%1$s” is not installed: the booklet is printed with “%2$s” "
-                               "instead."), faces[i].wanted, family);
+      if (!fell_back)
+        continue;
+      if (!rk_pdf_family_has_japanese (family))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       /* Translators: %s the font the booklet is designed for. */
+                       _("No Japanese font is installed, so the booklet cannot be set: install “%s” (Debian package "
+                         "fonts-noto-cjk)."), faces[i].wanted);
+          return FALSE;
+        }
+      /* Translators: %1$s the font the booklet is designed for, %2$s the one found instead. */
+      add_warning (reader, _("The Japanese font “%1$s” is not installed: the booklet is printed with “%2$s” "
+                             "instead."), faces[i].wanted, family);
     }
+  return TRUE;
 }
 
 /* ---- The parts --------------------------------------------------------------------------------------------- */
@@ -706,7 +718,7 @@ read_plain_part (Reader            *reader,
             return;
           }
         /* A quarter a column: the council's whole span fits the width of a printed page. */
-        content->gantt = rk_gantt_new (tasks, RK_GANTT_ZOOM_QUARTER, &reader->today);
+        content->gantt = rk_gantt_new (tasks, RK_GANTT_ZOOM_QUARTER, &reader->as_of);
       }
       break;
 
@@ -747,17 +759,15 @@ set_cover (Reader          *reader,
   content->publisher = g_strdup (booklet->publisher != NULL ? booklet->publisher : "");
   content->municipality = g_strdup (rk_council_get_municipality (council));
 
+  /* Without a date of issue the booklet is dated today (RK_TODAY in tests): the same file gives the same PDF all
+   * day long, and the roster, the schedule and the cover agree on the day. */
   rk_era_get_today (&reader->today);
   reader->as_of = reader->today;
-  if (booklet->issue_date != NULL && rk_era_parse_iso_date (booklet->issue_date, &reader->as_of))
-    {
-      int year = g_date_get_year (&reader->as_of), month = g_date_get_month (&reader->as_of);
-
-      content->issue_label = rk_era_format_month (year, month);
-      content->creation_date = g_date_time_new_local (year, month, g_date_get_day (&reader->as_of), 0, 0, 0);
-    }
-  else
-    content->creation_date = g_date_time_new_now_local ();
+  if (booklet->issue_date != NULL)
+    rk_era_parse_iso_date (booklet->issue_date, &reader->as_of);
+  content->issue_label = rk_era_format_month (g_date_get_year (&reader->as_of), g_date_get_month (&reader->as_of));
+  content->creation_date = g_date_time_new_local (g_date_get_year (&reader->as_of), g_date_get_month (&reader->as_of),
+                                                  g_date_get_day (&reader->as_of), 0, 0, 0);
 }
 
 RkBookletContent *
@@ -786,6 +796,13 @@ rk_booklet_content_new_from_store (RkStore          *store,
   reader.content = content;
   set_cover (&reader, booklet);
 
+  if (booklet->n_dropped > 0)
+    add_warning (&reader, g_dngettext (GETTEXT_PACKAGE,
+                                       "The composition named a version of the rules that has since been deleted: "
+                                       "that part is left out. Choose another version on the Booklet page.",
+                                       "The composition named %u versions of the rules that have since been "
+                                       "deleted: those parts are left out. Choose other versions on the Booklet page.",
+                                       booklet->n_dropped), booklet->n_dropped);
   for (guint i = 0; i < booklet->parts->len; i++)
     {
       const RkBookletPart *part = &g_array_index (booklet->parts, RkBookletPart, i);
@@ -800,7 +817,8 @@ rk_booklet_content_new_from_store (RkStore          *store,
     }
   if (rk_booklet_find_part (booklet, RK_BOOKLET_PART_REVIEW, 0) >= 0)
     read_review (&reader);
-  check_fonts (&reader);
+  if (!check_fonts (&reader, error))
+    return NULL;
 
   return g_steal_pointer (&content);
 }

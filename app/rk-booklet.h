@@ -57,6 +57,7 @@ typedef struct {
   char   *issue_date;  /* ISO "2025-04-01", or NULL */
   char   *publisher;   /* the issuing council, "みなと市在宅医療・救急医療連携協議会" */
   GArray *parts;       /* of RkBookletPart, in print order */
+  guint   n_dropped;   /* rule parts read from the file whose version no longer exists: left out, and said so */
 } RkBooklet;
 
 RkBooklet *rk_booklet_new                 (void);

@@ -210,7 +210,8 @@ run_generate (int argc, char **argv)
 static int
 count_pdf_pages (const char *path)
 {
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
   PopplerDocument *document;
   int n_pages;
 

@@ -53,6 +53,29 @@ rk_pdf_pick_family (const char *const *candidates,
   return generic;
 }
 
+gboolean
+rk_pdf_family_has_japanese (const char *family)
+{
+  PangoContext *context;
+  PangoFontDescription *desc;
+  PangoFont *font;
+  gboolean japanese;
+
+  g_return_val_if_fail (family != NULL, FALSE);
+
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_context_set_language (context, pango_language_from_string ("ja-jp"));
+  desc = pango_font_description_from_string (family);
+  pango_font_description_set_size (desc, 12 * PANGO_SCALE);
+  font = pango_context_load_font (context, desc);
+  /* ひらがなの「あ」と漢字の「連」: a font with both sets Japanese text. */
+  japanese = font != NULL && pango_font_has_char (font, 0x3042) && pango_font_has_char (font, 0x9023);
+  g_clear_object (&font);
+  pango_font_description_free (desc);
+  g_object_unref (context);
+  return japanese;
+}
+
 /* Listing the font families costs a few milliseconds: do it once per process. */
 static const char *
 resolve_face (RkPdfFace face)
@@ -1050,6 +1073,22 @@ set_io_error (GError     **error,
                g_strerror (saved_errno));
 }
 
+/* An SQLite file — a council, most likely the one being exported — is never replaced by a PDF. */
+static gboolean
+is_database (const char *path)
+{
+  static const char header[16] = "SQLite format 3";
+  char head[16];
+  gboolean database;
+  int fd = g_open (path, O_RDONLY, 0);
+
+  if (fd < 0)
+    return FALSE;
+  database = read (fd, head, sizeof head) == sizeof head && memcmp (head, header, sizeof head) == 0;
+  close (fd);
+  return database;
+}
+
 /* A temporary file beside @path (to @path's directory, so the final rename is atomic), or memory for NULL. */
 static Export *
 export_new (RkPdfDocument       *self,
@@ -1064,6 +1103,15 @@ export_new (RkPdfDocument       *self,
   export->sink.fd = -1;
   export->sink.kids_at = -1;
   export->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  if (path != NULL && is_database (path))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” is a council file (a database), not a PDF: choose another name for the PDF."), display);
+      g_free (export);
+      return NULL;
+    }
   if (path != NULL)
     {
       g_autofree char *dir = g_path_get_dirname (path);

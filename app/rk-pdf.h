@@ -55,6 +55,9 @@ void         rk_pdf_margins_init_default (RkPdfMargins *margins);
  * set to TRUE when the Noto face was missing. Thread-safe; the answer is cached. */
 const char  *rk_pdf_face_get_family      (RkPdfFace   face,
                                           gboolean   *fell_back);
+/* Whether @family (what rk_pdf_face_get_family() gave) has Japanese glyphs: a generic fallback may have none, and
+ * a document set in it would be empty boxes. */
+gboolean     rk_pdf_family_has_japanese  (const char *family);
 /* The first of @candidates (NULL-terminated) that is installed, else @generic. Used by rk_pdf_face_get_family(). */
 const char  *rk_pdf_pick_family          (const char *const *candidates,
                                           const char        *generic);

@@ -62,9 +62,13 @@ read_parts (sqlite3    *db,
       gint64 version_id = sqlite3_column_int64 (stmt, 1);
 
       /* A rule part whose version row is gone (ON DELETE SET NULL) names nothing that could be printed or shown:
-       * it is dropped, as the version was. A version only soft-deleted is kept, for the content to explain. */
+       * it is dropped, as the version was, and counted so that the content can say so. A version only soft-deleted
+       * is kept, for the content to name. */
       if (rk_booklet_part_kind_has_version (kind) && version_id <= 0)
-        continue;
+        {
+          booklet->n_dropped++;
+          continue;
+        }
       rk_booklet_add_part (booklet, kind, rk_booklet_part_kind_has_version (kind) ? version_id : 0);
     }
   if (rc != SQLITE_DONE)

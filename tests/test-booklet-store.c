@@ -591,6 +591,41 @@ test_content_left_out (void)
   g_assert_cmpuint (content->charts->len, ==, 0);
 }
 
+/* A version deleted for good (the store purges what was deleted when it closes): the composition read back has
+ * lost the part, and the content says so rather than leaving the rules out silently. */
+static void
+test_content_purged_version (void)
+{
+  g_autofree char *path = new_path ("purged");
+  g_autoptr(RkBooklet) booklet = NULL;
+  g_autoptr(RkBooklet) reread = NULL;
+  g_autoptr(RkBookletContent) content = NULL;
+  g_autoptr(GError) error = NULL;
+  RkStore *store = rk_test_open_demo (path);
+  RkRuleVersion *latest = rk_store_get_latest_rule_version (store, rk_store_find_rule_document (store, 1));
+  gint64 version_id = rk_rule_version_get_id (latest);
+
+  booklet = rk_store_get_booklet (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rk_booklet_find_part (booklet, RK_BOOKLET_PART_RULES, version_id), >=, 0);
+  g_assert_true (rk_store_remove_rule_version (store, latest, &error));
+  g_assert_no_error (error);
+  g_assert_true (rk_store_close (store, &error));
+  g_assert_no_error (error);
+  g_object_unref (store);
+
+  store = rk_store_open (path, &error);
+  g_assert_no_error (error);
+  reread = rk_store_get_booklet (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rk_booklet_find_part (reread, RK_BOOKLET_PART_RULES, version_id), ==, -1);
+  g_assert_cmpuint (reread->n_dropped, >=, 1);
+  content = rk_booklet_content_new_from_store (store, reread, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (content, "deleted"));
+  g_object_unref (store);
+}
+
 /* An empty council: what has nothing to print is left out; the review still says how the rules are reviewed. */
 static void
 test_content_empty_council (void)
@@ -600,7 +635,6 @@ test_content_empty_council (void)
   g_autoptr(RkBooklet) booklet = NULL;
   g_autoptr(RkBookletContent) content = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) before = g_date_time_new_now_local ();
 
   booklet = rk_store_get_booklet (store, &error);
   g_assert_no_error (error);
@@ -618,9 +652,12 @@ test_content_empty_council (void)
   g_assert_cmpuint (content->parts->len, ==, 3);
   g_assert_cmpuint (content->review->len, ==, 2);
 
-  /* No issue date: no month on the cover, created now. */
-  g_assert_null (content->issue_label);
-  g_assert_cmpint (g_date_time_compare (content->creation_date, before), >=, 0);
+  /* No issue date: dated today (RK_TODAY), on the cover and in the metadata, so the PDF is reproducible. */
+  g_assert_cmpstr (content->issue_label, ==, "令和7年(2025年)10月");
+  g_assert_cmpint (g_date_time_get_year (content->creation_date), ==, 2025);
+  g_assert_cmpint (g_date_time_get_month (content->creation_date), ==, 10);
+  g_assert_cmpint (g_date_time_get_day_of_month (content->creation_date), ==, 1);
+  g_assert_cmpint (g_date_time_get_hour (content->creation_date), ==, 0);
 }
 
 static void
@@ -667,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/booklet-store/save-refused", test_save_refused);
   g_test_add_func ("/booklet-store/content-demo", test_content_demo);
   g_test_add_func ("/booklet-store/content-left-out", test_content_left_out);
+  g_test_add_func ("/booklet-store/content-purged-version", test_content_purged_version);
   g_test_add_func ("/booklet-store/content-empty-council", test_content_empty_council);
   g_test_add_func ("/booklet-store/content-issue-date", test_content_issue_date);
 

@@ -13,6 +13,9 @@
 static char *tmpdir;
 
 /* Runs renkei with @args and no display; returns the exit status and the output. */
+/* The folder the command runs in; NULL: this process's. */
+static const char *run_cwd;
+
 static int
 run_renkei (const char *const *args, char **out, char **err)
 {
@@ -30,7 +33,7 @@ run_renkei (const char *const *args, char **out, char **err)
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, out, err, &wait_status, &error);
+  g_spawn_sync (run_cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, out, err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   return WEXITSTATUS (wait_status);
@@ -207,6 +210,20 @@ test_cli_export_booklet (void)
     g_assert_nonnull (strstr (out2, count));
   }
   g_object_unref (document);
+
+  /* A relative output is written where the command runs, and its pages are counted all the same. */
+  {
+    g_autofree char *out3 = NULL, *err3 = NULL;
+    g_autofree char *relative = g_build_filename (tmpdir, "relative.pdf", NULL);
+
+    run_cwd = tmpdir;
+    g_assert_cmpint (run_renkei ((const char *[]) { "export-booklet", council, "-o", "relative.pdf", NULL },
+                                 &out3, &err3), ==, 0);
+    run_cwd = NULL;
+    g_assert_true (g_file_test (relative, G_FILE_TEST_IS_REGULAR));
+    g_assert_null (strstr (out3, "(0 pages)"));
+    g_assert_nonnull (strstr (out3, " pages)"));
+  }
 }
 
 static void
@@ -228,6 +245,7 @@ test_cli_export_booklet_failures (void)
     { council, outdir },  /* the output is a folder: nothing can be renamed over it */
     { missing, pdf },
     { notes, pdf },
+    { council, council }, /* the PDF would replace the council itself */
   };
 
   g_assert_cmpint (run_renkei ((const char *[]) { "demo", council, NULL }, &out, &err), ==, 0);
@@ -258,6 +276,12 @@ test_cli_export_booklet_failures (void)
       top_listing = list_dir (tmpdir);
       g_assert_cmpstr (top_listing, ==, top_before);
     }
+  /* The council named as the output is still the council. */
+  {
+    g_autofree char *out3 = NULL, *err3 = NULL;
+
+    g_assert_cmpint (run_renkei ((const char *[]) { "check", council, NULL }, &out3, &err3), ==, 0);
+  }
   /* The refused file is left as it was: not made into a council. */
   g_assert_true (g_file_get_contents (notes, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, "議事録メモ\n");
