@@ -283,7 +283,10 @@ pango_layout_set_font_description (PangoLayout *layout, const PangoFontDescripti
  * section's number, heading and body; each form's heading and its fields (label and choices); each meeting's date,
  * name, topics and decisions; the roster's groups and every cell of every row; each Gantt row as its description
  * (code, title, months, status: the label column's text and the months the header spells); each indicator page's
- * heading, title, definition terms and every point's period and value; each review item. Each part starts a page. */
+ * heading, title, definition terms and every point's period and value; each review item. Each part starts a page.
+ * Every text is set in the face the booklet sets it in (a table header in Gothic bold, a Gantt row in Gothic, …):
+ * the PDF embeds a subset of each face with the glyphs used, and writing those subsets is a third of the time, so
+ * the floor must embed the same ones (it does: the subsets of both PDFs are the same size within 1%). */
 
 typedef enum {
   STYLE_COVER_TITLE,
@@ -297,6 +300,8 @@ typedef enum {
   STYLE_TOC,
   STYLE_CAPTION,
   STYLE_CELL,
+  STYLE_HEADER_CELL,
+  STYLE_GOTHIC_CELL,
   STYLE_FOOTER,
   N_STYLES
 } Style;
@@ -321,13 +326,19 @@ static const struct {
   [STYLE_TOC] = { RK_PDF_FACE_MINCHO, RK_PDF_BODY_SIZE, FALSE, 6.0, 0.0, "p" },
   [STYLE_CAPTION] = { RK_PDF_FACE_GOTHIC, 9.5, FALSE, 3.0, 0.0, "p" },
   [STYLE_CELL] = { RK_PDF_FACE_MINCHO, 9.5, FALSE, 0.0, 2.0, "td" },
-  [STYLE_FOOTER] = { RK_PDF_FACE_GOTHIC, 9.0, FALSE, 0.0, 0.0, "p" },
+  /* Table headers (策定の経過, 委員名簿, a Gantt chart's STEP rows) are Gothic bold; a Gantt chart's task rows, a
+   * form's labels and an indicator's terms Gothic: rk-booklet-pdf.c, rk-roster-pdf.c, rk-gantt.c, rk-form-pdf.c. */
+  [STYLE_HEADER_CELL] = { RK_PDF_FACE_GOTHIC, 9.5, TRUE, 0.0, 2.0, "th" },
+  [STYLE_GOTHIC_CELL] = { RK_PDF_FACE_GOTHIC, 9.5, FALSE, 0.0, 2.0, "td" },
+  /* The page numbers (rk-pdf.c). */
+  [STYLE_FOOTER] = { RK_PDF_FACE_MINCHO, 9.0, FALSE, 0.0, 0.0, "p" },
 };
 
 typedef struct {
   void (*part)      (gpointer data, const char *label);   /* a part starts, on a new page */
   void (*paragraph) (gpointer data, Style style, double indent, const char *text);
-  void (*row)       (gpointer data, const char *const *cells, const double *widths, guint n, gboolean header);
+  /* @cell_styles: the style of each cell */
+  void (*row)       (gpointer data, const char *const *cells, const double *widths, guint n, const Style *cell_styles);
 } Sink;
 
 static void
@@ -382,7 +393,8 @@ walk_rules (const Sink           *sink,
             g_autofree char *joined = choices[0] != NULL ? g_strconcat ("□", boxes, NULL) : g_strdup ("");
             static const double widths[] = { 0.3, 0.7 };
 
-            sink->row (data, (const char *const[]) { field->label, joined }, widths, 2, FALSE);
+            sink->row (data, (const char *const[]) { field->label, joined }, widths, 2,
+                       (const Style[]) { STYLE_GOTHIC_CELL, STYLE_CELL });
           }
     }
 }
@@ -444,7 +456,7 @@ walk_content (const RkBookletContent *content,
             static const double widths[] = { 0.2, 0.32, 0.48 };
             const char *const header[] = { "開催日", "会議", "主な協議事項・決定事項" };
 
-            sink->row (data, header, widths, 3, TRUE);
+            sink->row (data, header, widths, 3, (const Style[]) { STYLE_HEADER_CELL, STYLE_HEADER_CELL, STYLE_HEADER_CELL });
             for (guint i = 0; content->history != NULL && i < content->history->len; i++)
               {
                 const RkBookletMeeting *m = g_ptr_array_index (content->history, i);
@@ -456,7 +468,8 @@ walk_content (const RkBookletContent *content,
                   g_string_append_printf (topics, "%s【決定事項】", topics->len > 0 ? "\n" : "");
                 for (guint d = 0; m->decisions != NULL && m->decisions[d] != NULL; d++)
                   g_string_append_printf (topics, "\n・%s", m->decisions[d]);
-                sink->row (data, (const char *const[]) { m->date_label, m->name, topics->str }, widths, 3, FALSE);
+                sink->row (data, (const char *const[]) { m->date_label, m->name, topics->str }, widths, 3,
+                           (const Style[]) { STYLE_CELL, STYLE_CELL, STYLE_CELL });
               }
           }
           break;
@@ -471,7 +484,9 @@ walk_content (const RkBookletContent *content,
               sink->paragraph (data, STYLE_HEADING, 0, group->name);
               if (group->tier != NULL)
                 sink->paragraph (data, STYLE_CAPTION, 0, group->tier);
-              sink->row (data, header, widths, 6, TRUE);
+              sink->row (data, header, widths, 6, (const Style[]) { STYLE_HEADER_CELL, STYLE_HEADER_CELL,
+                                                                  STYLE_HEADER_CELL, STYLE_HEADER_CELL,
+                                                                  STYLE_HEADER_CELL, STYLE_HEADER_CELL });
               for (guint r = 0; r < group->rows->len; r++)
                 {
                   const RkRosterRow *row = g_ptr_array_index (group->rows, r);
@@ -479,7 +494,8 @@ walk_content (const RkBookletContent *content,
 
                   sink->row (data, (const char *const[]) { row->role, name, row->organisation, row->title,
                                                            row->member_type, row->term },
-                             widths, 6, FALSE);
+                             widths, 6, (const Style[]) { STYLE_CELL, STYLE_CELL, STYLE_CELL, STYLE_CELL, STYLE_CELL,
+                                                          STYLE_CELL });
                 }
             }
           break;
@@ -491,7 +507,8 @@ walk_content (const RkBookletContent *content,
               static const double widths[] = { 1.0 };
 
               sink->row (data, (const char *const[]) { text }, widths, 1,
-                         rk_gantt_get_row_kind (content->gantt, r) == RK_GANTT_ROW_STEP);
+                         (const Style[]) { rk_gantt_get_row_kind (content->gantt, r) == RK_GANTT_ROW_STEP
+                                           ? STYLE_HEADER_CELL : STYLE_GOTHIC_CELL });
             }
           break;
 
@@ -508,7 +525,7 @@ walk_content (const RkBookletContent *content,
               sink->paragraph (data, STYLE_HEADING, 0, page->chart->title);
               for (guint t = 0; t < page->n_terms; t++)
                 sink->row (data, (const char *const[]) { page->terms[t].term, page->terms[t].value }, widths, 2,
-                           FALSE);
+                           (const Style[]) { STYLE_HEADER_CELL, STYLE_BODY });
               for (guint i = 0; i < page->chart->n_points; i++)
                 {
                   g_autofree char *value = rk_indicator_chart_format_value (page->chart, page->chart->points[i].value);
@@ -654,7 +671,7 @@ floor_row (gpointer           data,
            const char *const *cells,
            const double      *widths,
            guint              n,
-           gboolean           header)
+           const Style       *cell_styles)
 {
   Floor *floor = data;
   PangoLayout *layouts[8] = { NULL };
@@ -665,8 +682,8 @@ floor_row (gpointer           data,
     {
       PangoRectangle logical;
 
-      layouts[i] = floor_layout (floor, STYLE_CELL, widths[i] * floor->width - 8, cells[i] ? cells[i] : "");
-      pango_layout_set_spacing (layouts[i], (int) (styles[STYLE_CELL].line_gap * PANGO_SCALE));
+      layouts[i] = floor_layout (floor, cell_styles[i], widths[i] * floor->width - 8, cells[i] ? cells[i] : "");
+      pango_layout_set_spacing (layouts[i], (int) (styles[cell_styles[i]].line_gap * PANGO_SCALE));
       pango_layout_get_extents (layouts[i], NULL, &logical);
       height = MAX (height, logical.height / (double) PANGO_SCALE + 8);
     }
@@ -679,7 +696,6 @@ floor_row (gpointer           data,
       x += widths[i] * floor->width;
       g_object_unref (layouts[i]);
     }
-  (void) header;
   floor->y += height;
   floor->page_empty = FALSE;
 }
@@ -813,7 +829,7 @@ html_row (gpointer           data,
           const char *const *cells,
           const double      *widths,
           guint              n,
-          gboolean           header)
+          const Style       *cell_styles)
 {
   Html *html = data;
 
@@ -831,8 +847,8 @@ html_row (gpointer           data,
       g_auto(GStrv) lines = g_strsplit (escaped, "\n", -1);
 
       with_breaks = g_strjoinv ("<br>", lines);
-      g_string_append_printf (html->html, "<%s width=\"%d%%\">%s</%s>", header ? "th" : "td", (int) (widths[i] * 100),
-                              with_breaks, header ? "th" : "td");
+      g_string_append_printf (html->html, "<%s width=\"%d%%\">%s</%s>", styles[cell_styles[i]].tag,
+                              (int) (widths[i] * 100), with_breaks, styles[cell_styles[i]].tag);
     }
   g_string_append (html->html, "</tr>\n");
 }
