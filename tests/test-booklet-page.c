@@ -122,6 +122,82 @@ assert_dir_holds (const char         *dir,
     }
 }
 
+
+/* The shortcut of @widget's managed shortcut controller for @accelerator, or NULL. Managed: the window runs it while
+ * the page is shown, whatever has the focus (the sidebar, after the page was chosen there). */
+static GtkShortcut *
+find_managed_shortcut (GtkWidget  *widget,
+                       const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_shortcut_trigger_parse_string (accelerator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_MANAGED)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            return shortcut;
+        }
+    }
+
+  return NULL;
+}
+
+/* Runs @widget's managed shortcut for @accelerator as the window would. */
+static gboolean
+activate_shortcut (GtkWidget  *widget,
+                   const char *accelerator)
+{
+  GtkShortcut *shortcut = find_managed_shortcut (widget, accelerator);
+
+  g_assert_nonnull (shortcut);
+  /* The window runs managed shortcuts only for a widget on screen. */
+  g_assert_true (gtk_widget_get_mapped (widget));
+  return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                       gtk_shortcut_get_arguments (shortcut));
+}
+
+typedef struct {
+  gboolean  seen;
+} PrintDialogSeen;
+
+/* Cancels the print dialog (it runs a nested main loop). */
+static gboolean
+cancel_print_dialog (gpointer data)
+{
+  PrintDialogSeen *seen = data;
+  /* GtkPrintUnixDialog's header is not among the tests' dependencies: it is found by its type name. */
+  GType type = g_type_from_name ("GtkPrintUnixDialog");
+  GtkWindow *dialog = type != 0 ? rk_test_find_toplevel (type) : NULL;
+
+  if (dialog == NULL)
+    return G_SOURCE_CONTINUE;
+
+  seen->seen = TRUE;
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+page_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+print_dialog_seen (gpointer data)
+{
+  return ((PrintDialogSeen *) data)->seen;
+}
+
 static void
 test_booklet_page_demo (void)
 {
@@ -271,10 +347,30 @@ test_booklet_page_demo (void)
   g_assert_false (g_file_test (cancelled_path, G_FILE_TEST_EXISTS));
   assert_dir_holds (dir, expected);
 
-  /* A refresh typesets the same booklet again. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "booklet.refresh", NULL));
+  /* A refresh (F5) typesets the same booklet again; its shortcut is the window's while the page is shown, so it
+   * works with the focus still in the sidebar. */
+  g_assert_nonnull (find_managed_shortcut (GTK_WIDGET (page), "<Control>e"));
+  g_assert_nonnull (find_managed_shortcut (GTK_WIDGET (page), "<Control>p"));
+  gtk_widget_grab_focus (rk_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (page)));
+  g_assert_true (activate_shortcut (GTK_WIDGET (page), "F5"));
   g_assert_true (rk_booklet_page_get_preview_busy (page));
   rk_test_wait_for (preview_ready, page, "the refreshed preview");
+
+  /* Ctrl+P opens the print dialog. */
+  {
+    PrintDialogSeen seen = { FALSE, };
+
+    /* Removes itself once it has cancelled the dialog. */
+    g_timeout_add (50, cancel_print_dialog, &seen);
+
+    g_assert_true (activate_shortcut (GTK_WIDGET (page), "<Control>p"));
+    rk_test_wait_for (print_dialog_seen, &seen, "the print dialog");
+  }
+
+  /* Out of sight, the page's shortcuts are not the window's: another page shown, the booklet takes no key. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "rules"));
+  rk_test_wait_for (page_unmapped, page, "the booklet page out of sight");
 
   rk_test_close_window (window);
 }

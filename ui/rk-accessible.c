@@ -183,6 +183,21 @@ rk_accessible_name_group (AdwPreferencesGroup *group,
   name_inner_lists (GTK_WIDGET (group), name);
 }
 
+/* The pencil an entry row shows while it is not being edited only says "editable", which the text field already
+ * does; unnamed, GTK would announce it as "GtkImage". The row's other images (none but the pencil in libadwaita 1.2)
+ * are decoration as well. */
+static void
+hide_images (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_IMAGE (child))
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      else if (!GTK_IS_BUTTON (child))
+        hide_images (child);
+    }
+}
+
 void
 rk_accessible_fix_names (GtkWidget *root)
 {
@@ -204,6 +219,11 @@ rk_accessible_fix_names (GtkWidget *root)
     }
   else if (ADW_IS_EXPANDER_ROW (root))
     rk_accessible_name_expander_row (ADW_EXPANDER_ROW (root));
+  else if (ADW_IS_ENTRY_ROW (root))
+    {
+      hide_images (root);
+      return;
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     rk_accessible_fix_names (child);

@@ -507,6 +507,8 @@ add_switch_row (AdwPreferencesGroup *group,
   gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  /* The row makes its title label the switch's too, and GTK 4.8 reads both names ("表紙 表紙"): ours says it all. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   adw_preferences_group_add (group, row);
 
   return GTK_SWITCH (sw);
@@ -583,6 +585,8 @@ rk_booklet_page_build_documents (RkBookletPage *self)
       /* Translators: the accessible name of a booklet's version choice; %s is a rule document's title. */
       version_name = g_strdup_printf (_("Version of “%s”"), title);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, version_name, -1);
+      /* Named once, with the document's title, not again by its title label ("版"). */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       gtk_widget_set_sensitive (row, rows->version_ids->len > 0);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (rows->group), row);
       rows->version_row = ADW_COMBO_ROW (row);
@@ -1190,6 +1194,16 @@ show_composition_action (GtkWidget  *widget,
 
 /* ---- Print ---------------------------------------------------------------------------------------------- */
 
+/* What the booklet is called outside the app: the print job, the file "Print to File" and the export offer. */
+static const char *
+rk_booklet_page_get_file_title (RkBookletPage *self)
+{
+  if (self->booklet->title != NULL && *self->booklet->title != '\0')
+    return self->booklet->title;
+
+  return _("Booklet");
+}
+
 static void
 rk_booklet_page_print_now (RkBookletPage *self)
 {
@@ -1198,8 +1212,8 @@ rk_booklet_page_print_now (RkBookletPage *self)
 
   self->printing = TRUE;
   rk_booklet_page_update_actions (self);
-  if (!rk_widget_print_document (GTK_WIDGET (self), document, self->booklet->title, GTK_PAGE_ORIENTATION_PORTRAIT,
-                                 &error))
+  if (!rk_widget_print_document (GTK_WIDGET (self), document, rk_booklet_page_get_file_title (self),
+                                 GTK_PAGE_ORIENTATION_PORTRAIT, &error))
     rk_widget_show_error (GTK_WIDGET (self), _("Could Not Print the Booklet"), error);
   self->printing = FALSE;
   rk_booklet_page_update_actions (self);
@@ -1363,8 +1377,7 @@ export_action (GtkWidget  *widget,
 
   if (*path == '\0')
     {
-      g_autofree char *name = g_strdup (self->booklet->title != NULL && *self->booklet->title
-                                        ? self->booklet->title : _("Booklet"));
+      g_autofree char *name = g_strdup (rk_booklet_page_get_file_title (self));
       g_autofree char *suggested = NULL;
 
       /* A title is not a path. */
@@ -1612,17 +1625,47 @@ rk_booklet_page_class_init (RkBookletPageClass *klass)
   gtk_widget_class_install_action (widget_class, "booklet.show-preview", NULL, show_preview_action);
   gtk_widget_class_install_action (widget_class, "booklet.show-composition", NULL, show_composition_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "booklet.export", "s", "");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "booklet.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "booklet.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "booklet.previous-page", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "booklet.next-page", NULL);
+}
+
+/* Ctrl+E, Ctrl+P and F5 work as soon as the page is shown, wherever the focus is: it is still in the sidebar after
+ * the page was chosen there. The window runs managed shortcuts only for a page that is mapped and sensitive, so a
+ * page out of sight never takes them from the one shown. */
+static void
+rk_booklet_page_add_shortcuts (RkBookletPage *self)
+{
+  static const struct {
+    guint            key;
+    GdkModifierType  mods;
+    const char      *action;
+    gboolean         empty_path;
+  } keys[] = {
+    { GDK_KEY_e, GDK_CONTROL_MASK, "booklet.export", TRUE },
+    { GDK_KEY_p, GDK_CONTROL_MASK, "booklet.print", FALSE },
+    { GDK_KEY_F5, 0, "booklet.refresh", FALSE },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "rk-booklet-shortcuts");
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
+                                                gtk_named_action_new (keys[i].action));
+
+      if (keys[i].empty_path)
+        gtk_shortcut_set_arguments (shortcut, g_variant_new_string (""));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
 rk_booklet_page_init (RkBookletPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rk_booklet_page_add_shortcuts (self);
 
   self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) document_rows_free);
   self->version_lists = g_ptr_array_new_with_free_func (g_object_unref);

@@ -1045,8 +1045,19 @@ rk_widget_print_document (GtkWidget           *widget,
   /* The document has its own margins. */
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, job_name);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (job_name != NULL && *job_name != '\0')
+    {
+      g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+      g_autofree char *basename = g_strdup (job_name);
+
+      gtk_print_operation_set_job_name (operation, job_name);
+      /* "Print to File" names its file after this, not "output.pdf"; the backend adds the extension, and a title is
+       * not a path. */
+      g_strdelimit (basename, "/\\", '-');
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
+      gtk_print_operation_set_print_settings (operation, settings);
+    }
   g_signal_connect_data (operation, "begin-print", G_CALLBACK (rk_print_begin_print_cb), g_object_ref (document),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (rk_print_draw_page_cb), g_object_ref (document),

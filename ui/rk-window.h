@@ -101,7 +101,8 @@ void         rk_widget_choose_path   (GtkWidget            *widget,
                                       RkPathFunc            callback,
                                       gpointer              data);
 /* Prints @document (A4 in @orientation, the document's own margins) with the print dialog over @widget's window,
- * as @job_name. FALSE with @error when printing failed (a cancelled dialog is no failure). */
+ * as @job_name, which also names the file "Print to File" offers (@job_name.pdf). FALSE with @error when printing
+ * failed (a cancelled dialog is no failure). */
 gboolean     rk_widget_print_document (GtkWidget          *widget,
                                        RkPdfDocument      *document,
                                        const char         *job_name,
