@@ -345,6 +345,33 @@ rules_name (const RkBookletRules *rules)
   return g_strdup_printf (_("“%1$s” %2$s"), rules->document_title, rules->version_label);
 }
 
+/* A reference to a section deleted since prints as rk_rule_missing_ref_text(): say where, so it can be mended. */
+static void
+warn_missing_refs (Reader               *reader,
+                   const RkBookletRules *rules,
+                   const char           *name)
+{
+  g_autoptr(GHashTable) uids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < rules->sections->len; i++)
+    g_hash_table_add (uids, ((RkRuleExportSection *) g_ptr_array_index (rules->sections, i))->uid);
+  for (guint i = 0; i < rules->sections->len; i++)
+    {
+      const RkRuleExportSection *section = g_ptr_array_index (rules->sections, i);
+      g_auto(GStrv) refs = rk_rule_body_list_refs (section->body_source);
+
+      for (guint r = 0; refs != NULL && refs[r] != NULL; r++)
+        if (!g_hash_table_contains (uids, refs[r]))
+          {
+            /* Translators: %1$s a version of a rule document ("“…ルール” 第2版"), %2$s a section ("第3の1"),
+             * %3$s what is printed instead of the reference ("(参照先なし)"). */
+            add_warning (reader, _("%1$s: %2$s refers to a section that no longer exists; it is printed as “%3$s”."),
+                         name, section->citation, rk_rule_missing_ref_text ());
+            break;
+          }
+    }
+}
+
 static gboolean
 read_rule_part (Reader               *reader,
                 const RkBookletPart  *part,
@@ -382,7 +409,11 @@ read_rule_part (Reader               *reader,
     /* Translators: %1$s a version of a rule document ("“…ルール” 第2版"), %2$s the part of the booklet. */
     add_warning (reader, _("%1$s has no forms: the part “%2$s” is left out."), name, label);
   else
-    add_content_part (reader, part->kind, rules);
+    {
+      add_content_part (reader, part->kind, rules);
+      if (part->kind == RK_BOOKLET_PART_RULES)
+        warn_missing_refs (reader, rules, name);
+    }
   return TRUE;
 }
 

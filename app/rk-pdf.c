@@ -4,9 +4,11 @@
 #include "rk-pdf.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
@@ -1073,15 +1075,43 @@ set_io_error (GError     **error,
                g_strerror (saved_errno));
 }
 
+/* A descriptor this process already has on the file @target (a council open in the window), or -1. Found through
+ * /proc/self/fd, because opening and closing the file anew would drop the POSIX locks SQLite holds on it (closing
+ * any descriptor of a file releases the process's locks on it), and another program could then take the council's
+ * WAL from under us. */
+static int
+find_open_fd (const struct stat *target)
+{
+  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
+  const char *name;
+
+  while (fds != NULL && (name = g_dir_read_name (fds)) != NULL)
+    {
+      struct stat st;
+      int fd = atoi (name);
+
+      if (fstat (fd, &st) == 0 && st.st_dev == target->st_dev && st.st_ino == target->st_ino)
+        return fd;
+    }
+  return -1;
+}
+
 /* An SQLite file — a council, most likely the one being exported — is never replaced by a PDF. */
 static gboolean
 is_database (const char *path)
 {
   static const char header[16] = "SQLite format 3";
   char head[16];
+  struct stat target;
   gboolean database;
-  int fd = g_open (path, O_RDONLY, 0);
+  int fd;
 
+  if (g_stat (path, &target) != 0 || !S_ISREG (target.st_mode))
+    return FALSE;
+  fd = find_open_fd (&target);
+  if (fd >= 0)
+    return pread (fd, head, sizeof head, 0) == sizeof head && memcmp (head, header, sizeof head) == 0;
+  fd = g_open (path, O_RDONLY, 0);
   if (fd < 0)
     return FALSE;
   database = read (fd, head, sizeof head) == sizeof head && memcmp (head, header, sizeof head) == 0;

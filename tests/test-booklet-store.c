@@ -626,6 +626,93 @@ test_content_purged_version (void)
   g_object_unref (store);
 }
 
+/* Exporting the booklet onto the council file that is open is refused without touching the file's locks: another
+ * program reading the council afterwards (here Python's sqlite3, which checkpoints and removes the WAL when it
+ * closes as the last user of the file) must not be able to take the WAL from under the open store, so edits made
+ * after the refusal still reach the file. */
+static void
+test_export_onto_open_council (void)
+{
+  g_autofree char *path = new_path ("open");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  RkStore *store = rk_test_open_demo (path);
+  g_autoptr(RkBooklet) booklet = NULL;
+  g_autoptr(RkBookletContent) content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = g_strdup_printf ("import sqlite3; c = sqlite3.connect('%s'); "
+                                             "c.execute('SELECT count(*) FROM booklet').fetchall(); c.close()", path);
+  const char *argv[] = { "python3", "-c", script, NULL };
+  int wait_status = 0;
+
+  booklet = rk_store_get_booklet (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (rk_store_save_booklet (store, booklet, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  content = rk_booklet_content_new_from_store (store, booklet, &error);
+  g_assert_no_error (error);
+  g_assert_false (rk_booklet_export (content, path, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  g_free (booklet->title);
+  booklet->title = g_strdup ("拒否の後の編集");
+  g_assert_true (rk_store_save_booklet (store, booklet, &error));
+  g_assert_no_error (error);
+  g_assert_true (rk_store_close (store, &error));
+  g_assert_no_error (error);
+  g_object_unref (store);
+
+  store = rk_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&booklet, rk_booklet_free);
+  booklet = rk_store_get_booklet (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (booklet->title, ==, "拒否の後の編集");
+  g_object_unref (store);
+}
+
+/* A reference to a section that no longer exists is printed as rk_rule_missing_ref_text(), and the content says
+ * where. */
+static void
+test_content_missing_ref (void)
+{
+  g_autofree char *path = new_path ("missing-ref");
+  g_autoptr(RkStore) store = create_council (path);
+  g_autofree char *uid = rk_rule_uid_new ();
+  g_autofree char *ref = rk_rule_body_make_ref (uid);
+  g_autofree char *body = g_strdup_printf ("詳細は%sによる。", ref);
+  RkRuleDocumentInfo info = { "急変時の連携ルール", NULL };
+  const RkRuleSectionSpec specs[] = {
+    { NULL, -1, RK_RULE_SECTION_TEXT, "目的", "救急搬送時の情報共有を定める。", NULL, 0 },
+    { NULL, -1, RK_RULE_SECTION_TEXT, "手順", body, NULL, 0 },
+  };
+  g_autoptr(RkRuleDocument) document = NULL;
+  g_autoptr(RkBooklet) booklet = rk_booklet_new ();
+  g_autoptr(RkBookletContent) content = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = rk_store_add_rule_document (store, &info, specs, G_N_ELEMENTS (specs), &error);
+  g_assert_no_error (error);
+  g_free (booklet->title);
+  booklet->title = g_strdup ("連携ルール");
+  rk_booklet_add_part (booklet, RK_BOOKLET_PART_RULES,
+                       rk_rule_version_get_id (rk_store_get_latest_rule_version (store, document)));
+  content = rk_booklet_content_new_from_store (store, booklet, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (content->parts->len, ==, 1);
+  g_assert_cmpuint (content->warnings->len, ==, 1);
+  g_assert_true (has_warning (content, "第2"));
+  g_assert_true (has_warning (content, rk_rule_missing_ref_text ()));
+}
+
 /* An empty council: what has nothing to print is left out; the review still says how the rules are reviewed. */
 static void
 test_content_empty_council (void)
@@ -705,6 +792,8 @@ main (int   argc,
   g_test_add_func ("/booklet-store/content-demo", test_content_demo);
   g_test_add_func ("/booklet-store/content-left-out", test_content_left_out);
   g_test_add_func ("/booklet-store/content-purged-version", test_content_purged_version);
+  g_test_add_func ("/booklet-store/content-missing-ref", test_content_missing_ref);
+  g_test_add_func ("/booklet-store/export-onto-open-council", test_export_onto_open_council);
   g_test_add_func ("/booklet-store/content-empty-council", test_content_empty_council);
   g_test_add_func ("/booklet-store/content-issue-date", test_content_issue_date);
 

@@ -1010,6 +1010,21 @@ rk_print_begin_print_cb (GtkPrintOperation *operation,
   gtk_print_operation_set_n_pages (operation, (int) rk_pdf_document_get_n_pages (document));
 }
 
+/* A landscape page of the document (a Gantt chart in a portrait booklet) prints on landscape paper, not shrunk. */
+static void
+rk_print_request_page_setup_cb (GtkPrintOperation *operation,
+                                GtkPrintContext   *context,
+                                int                page,
+                                GtkPageSetup      *setup,
+                                RkPdfDocument     *document)
+{
+  double width, height;
+
+  rk_pdf_document_get_page_size (document, (guint) page, &width, &height);
+  gtk_page_setup_set_orientation (setup, width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                        : GTK_PAGE_ORIENTATION_PORTRAIT);
+}
+
 static void
 rk_print_draw_page_cb (GtkPrintOperation *operation,
                        GtkPrintContext   *context,
@@ -1060,6 +1075,8 @@ rk_widget_print_document (GtkWidget           *widget,
     }
   g_signal_connect_data (operation, "begin-print", G_CALLBACK (rk_print_begin_print_cb), g_object_ref (document),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_signal_connect_data (operation, "request-page-setup", G_CALLBACK (rk_print_request_page_setup_cb),
+                         g_object_ref (document), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (rk_print_draw_page_cb), g_object_ref (document),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
 
