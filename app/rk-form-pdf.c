@@ -115,73 +115,131 @@ row_rules (Form   *form,
     rk_pdf_document_add_rule (doc, page, divider, top, divider, top + height, RULE, 0);
 }
 
+/* A row of the form, measured before any is placed: its layouts, the height its text needs and the writing space a
+ * hand needs (which may shrink a little so that the form fits on one sheet). */
+typedef struct {
+  PangoLayout *label;       /* NULL for a lone checkbox, whose label is its answer */
+  PangoLayout *answer;      /* NULL for a blank writing space */
+  double       text_height; /* what the layouts need, with padding */
+  double       blank;       /* the writing space wanted */
+  gboolean     top_aligned;
+} Row;
+
 static void
-add_field (Form              *form,
-           const RkFormField *field)
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  g_clear_object (&row->label);
+  g_clear_object (&row->answer);
+}
+
+static void
+measure_field (Form              *form,
+               const RkFormField *field,
+               Row               *row)
 {
   const char *label = field->label != NULL ? field->label : "";
-  double answer_x = form->label_width;
-  double answer_width = form->width - answer_x - 2 * PAD_X;
-  g_autoptr(PangoLayout) label_layout = NULL;
-  g_autoptr(PangoLayout) answer = NULL;
+  double answer_width = form->width - form->label_width - 2 * PAD_X;
   g_auto(GStrv) choices = rk_form_field_dup_choices (field);
-  gboolean top_aligned = FALSE;
-  double min_height = ROW_HEIGHT;
-  double height, top;
 
   if (field->kind == RK_FORM_FIELD_CHECKBOX && (choices == NULL || choices[0] == NULL))
     {
       /* One box: the label is what is ticked, across the whole row. */
       g_autofree char *text = g_strdup_printf ("□ %s", label);
 
-      answer = cell_layout (form, RK_PDF_FACE_MINCHO, CELL_SIZE, FALSE, form->width - 2 * PAD_X, text);
-      height = MAX (ROW_HEIGHT - 8, rk_pdf_layout_get_height (answer) + 2 * PAD_Y);
-      rk_pdf_flow_ensure (&form->flow, height);
-      top = form->flow.y;
-      rk_pdf_document_add_layout (form->doc, form->flow.page, PAD_X,
-                                  top + (height - rk_pdf_layout_get_height (answer)) / 2, answer);
-      row_rules (form, top, height, -1);
-      rk_pdf_flow_skip (&form->flow, height);
+      row->answer = cell_layout (form, RK_PDF_FACE_MINCHO, CELL_SIZE, FALSE, form->width - 2 * PAD_X, text);
+      row->text_height = rk_pdf_layout_get_height (row->answer) + 2 * PAD_Y;
+      row->blank = ROW_HEIGHT - 8;
       return;
     }
 
-  label_layout = cell_layout (form, RK_PDF_FACE_GOTHIC, CELL_SIZE, FALSE, form->label_width - 2 * PAD_X, label);
-
+  row->label = cell_layout (form, RK_PDF_FACE_GOTHIC, CELL_SIZE, FALSE, form->label_width - 2 * PAD_X, label);
+  row->blank = ROW_HEIGHT;
   switch (field->kind)
     {
     case RK_FORM_FIELD_DATE:
-      answer = cell_layout (form, RK_PDF_FACE_MINCHO, CELL_SIZE, FALSE, answer_width,
-                            "令和　　　年　　　月　　　日");
+      row->answer = cell_layout (form, RK_PDF_FACE_MINCHO, CELL_SIZE, FALSE, answer_width,
+                                 "令和　　　年　　　月　　　日");
       break;
     case RK_FORM_FIELD_CHOICE:
     case RK_FORM_FIELD_CHECKBOX:
-      answer = choices_layout (form, answer_width, choices);
+      row->answer = choices_layout (form, answer_width, choices);
       break;
     case RK_FORM_FIELD_TEXT:
     default:
       /* Blank: the writing space itself. */
       if (is_long_label (label))
-        min_height = LONG_HEIGHT;
-      top_aligned = TRUE;
+        row->blank = LONG_HEIGHT;
+      row->top_aligned = TRUE;
       break;
     }
+  row->text_height = rk_pdf_layout_get_height (row->label) + 2 * PAD_Y;
+  if (row->answer != NULL)
+    row->text_height = MAX (row->text_height, rk_pdf_layout_get_height (row->answer) + 2 * PAD_Y);
+}
 
-  height = MAX (min_height, rk_pdf_layout_get_height (label_layout) + 2 * PAD_Y);
-  if (answer != NULL)
-    height = MAX (height, rk_pdf_layout_get_height (answer) + 2 * PAD_Y);
+static double
+row_height (const Row *row,
+            double     squeeze)
+{
+  return MAX (row->blank * squeeze, row->text_height);
+}
+
+/* How much of the writing space every row keeps so that all of them fit in @available: 1 when they fit as they
+ * are; down to MIN_SQUEEZE (a form of many fields runs on to a second sheet rather than leave no room to write). */
+#define MIN_SQUEEZE 0.6
+
+static double
+choose_squeeze (const GArray *rows,
+                double        available)
+{
+  double total = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    total += row_height (&g_array_index (rows, Row, i), MIN_SQUEEZE);
+  if (total > available)
+    return 1.0;
+  for (double squeeze = 1.0; squeeze > MIN_SQUEEZE; squeeze -= 0.05)
+    {
+      total = 0;
+      for (guint i = 0; i < rows->len; i++)
+        total += row_height (&g_array_index (rows, Row, i), squeeze);
+      if (total <= available)
+        return squeeze;
+    }
+  return MIN_SQUEEZE;
+}
+
+static void
+place_row (Form      *form,
+           const Row *row,
+           double     squeeze)
+{
+  double height = row_height (row, squeeze);
+  double top;
 
   /* A row never splits over two pages. */
   rk_pdf_flow_ensure (&form->flow, height);
   top = form->flow.y;
+  if (row->label == NULL)
+    {
+      rk_pdf_document_add_layout (form->doc, form->flow.page, PAD_X,
+                                  top + (height - rk_pdf_layout_get_height (row->answer)) / 2, row->answer);
+      row_rules (form, top, height, -1);
+      rk_pdf_flow_skip (&form->flow, height);
+      return;
+    }
+
   rk_pdf_document_add_fill (form->doc, form->flow.page, 0, top, form->label_width, height, LABEL_GRAY);
   rk_pdf_document_add_layout (form->doc, form->flow.page, PAD_X,
-                              top_aligned && height > ROW_HEIGHT
+                              row->top_aligned && height > ROW_HEIGHT
                                 ? top + PAD_Y
-                                : top + (height - rk_pdf_layout_get_height (label_layout)) / 2,
-                              label_layout);
-  if (answer != NULL)
-    rk_pdf_document_add_layout (form->doc, form->flow.page, answer_x + PAD_X,
-                                top + (height - rk_pdf_layout_get_height (answer)) / 2, answer);
+                                : top + (height - rk_pdf_layout_get_height (row->label)) / 2,
+                              row->label);
+  if (row->answer != NULL)
+    rk_pdf_document_add_layout (form->doc, form->flow.page, form->label_width + PAD_X,
+                                top + (height - rk_pdf_layout_get_height (row->answer)) / 2, row->answer);
   row_rules (form, top, height, form->label_width);
   rk_pdf_flow_skip (&form->flow, height);
 }
@@ -196,8 +254,9 @@ rk_form_pdf_build (const char               *council_name,
   g_autoptr(PangoLayout) council = NULL;
   g_autoptr(PangoLayout) heading = NULL;
   g_autoptr(GString) heading_text = g_string_new (NULL);
+  g_autoptr(GArray) rows = NULL;
   Form form = { 0 };
-  double height;
+  double height, squeeze;
 
   g_return_val_if_fail (fields != NULL || n_fields == 0, NULL);
 
@@ -223,9 +282,18 @@ rk_form_pdf_build (const char               *council_name,
   rk_pdf_flow_add_block (&form.flow, 0, heading);
   rk_pdf_flow_skip (&form.flow, 14);
 
+  /* Measured first, placed after: a form is one sheet when its writing spaces can give a little. */
+  rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (rows, row_clear);
   for (guint i = 0; i < n_fields; i++)
     if (fields[i] != NULL)
-      add_field (&form, fields[i]);
+      {
+        g_array_set_size (rows, rows->len + 1);
+        measure_field (&form, fields[i], &g_array_index (rows, Row, rows->len - 1));
+      }
+  squeeze = choose_squeeze (rows, rk_pdf_flow_get_remaining (&form.flow));
+  for (guint i = 0; i < rows->len; i++)
+    place_row (&form, &g_array_index (rows, Row, i), squeeze);
 
   return form.doc;
 }

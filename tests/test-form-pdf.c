@@ -184,6 +184,46 @@ test_heights (void)
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 }
 
+/* The typical 救急医療情報シート of DOMAIN.md has more writing space than one sheet at full height: the spaces give
+ * a little and it stays one sheet, long spaces still taller than short ones. */
+static void
+test_one_sheet (void)
+{
+  static const char *const labels[] = {
+    "氏名(ふりがな)", "性別", "生年月日", "住所", "電話", "血液型", "かかりつけ医療機関", "持病・既往歴", "服薬",
+    "アレルギー", "緊急連絡先1(氏名・続柄・電話)", "緊急連絡先2(氏名・続柄・電話)", "延命治療についての希望",
+    "備考", "記入日", "次回更新予定日",
+  };
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func ((GDestroyNotify) rk_form_field_free);
+  g_autofree char *dir = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
+  g_autoptr(RkTestPdfPage) page = NULL;
+  double natural = 0, available;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      gboolean date = g_str_has_suffix (labels[i], "日");
+      RkFormField field = { i + 1, (int) i, (char *) labels[i], date ? RK_FORM_FIELD_DATE : RK_FORM_FIELD_TEXT,
+                            (char *) "" };
+
+      g_ptr_array_add (fields, rk_form_field_copy (&field));
+      natural += !date && (strstr (labels[i], "連絡先") || strstr (labels[i], "歴") || strstr (labels[i], "薬") ||
+                           strstr (labels[i], "住所") || strstr (labels[i], "希望") || strstr (labels[i], "備考") ||
+                           strstr (labels[i], "医療機関") || strstr (labels[i], "アレルギー"))
+                   ? 80.0 : 34.0;
+    }
+  /* At full height the spaces alone overflow the A4 text block (257 mm minus the heading). */
+  available = RK_PDF_A4_HEIGHT - 2 * RK_PDF_MM (20);
+  g_assert_cmpfloat (natural, >, available - 60);
+
+  pdf = export_and_open ((const RkFormField *const *) fields->pdata, fields->len, &dir);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
+  page = poppler_document_get_page (pdf, 0);
+  g_assert_cmpfloat (label_top (page, "服薬") - label_top (page, "持病・既往歴"), >,
+                     (label_top (page, "生年月日") - label_top (page, "性別")) * 1.3);
+  rk_test_remove_tree (dir);
+}
+
 /* More fields than one page holds: rows continue on a second numbered page, none lost. */
 static void
 test_many_fields (void)
@@ -265,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/form-pdf/sheet", test_sheet);
   g_test_add_func ("/form-pdf/heights", test_heights);
   g_test_add_func ("/form-pdf/many-fields", test_many_fields);
+  g_test_add_func ("/form-pdf/one-sheet", test_one_sheet);
   g_test_add_func ("/form-pdf/draw-page", test_draw_page);
 
   return g_test_run ();
