@@ -265,7 +265,7 @@ enum { COL_ROLE, COL_NAME, COL_ORGANISATION, COL_TYPE, COL_TERM, N_COLUMNS };
 
 /* The role and term columns take the width of their widest cell (a date is never broken, so the term column must
  * hold 令和10年(2028年)12月31日〜 whole); the other three share the rest in these proportions. */
-static const double free_share[N_COLUMNS] = { 0, 0.26, 0.44, 0.30, 0 };
+static const double free_share[N_COLUMNS] = { 0, 0.22, 0.44, 0.34, 0 };
 #define MAX_ROLE_SHARE 0.2
 #define MAX_TERM_SHARE 0.34
 
