@@ -148,6 +148,9 @@ rk_accessible_name_drop_down (GtkDropDown *drop_down,
   g_return_if_fail (name != NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* @name says it all; a row that activates the drop-down made its title label the drop-down's too, and GTK 4.8
+   * would read both ("森 和也の出欠 森 和也"). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   fix_choice (GTK_WIDGET (drop_down), name);
 }
 
@@ -198,23 +201,100 @@ hide_images (GtkWidget *widget)
     }
 }
 
+/* The arrows of combo rows, drop-downs and expander rows only draw what the role already says (combo box,
+ * expandable); the icons of a view switcher's buttons repeat the label beside them. Unnamed, GTK 4.8 reads each as
+ * "GtkImage". */
+static gboolean
+is_decoration (GtkWidget *image)
+{
+  for (GtkWidget *ancestor = gtk_widget_get_parent (image); ancestor; ancestor = gtk_widget_get_parent (ancestor))
+    if (ADW_IS_VIEW_SWITCHER (ancestor))
+      return TRUE;
+
+  return gtk_widget_has_css_class (image, "dropdown-arrow") || gtk_widget_has_css_class (image, "expander-row-arrow");
+}
+
+static void
+hide_decorations (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_IMAGE (child) && is_decoration (child))
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      hide_decorations (child);
+    }
+}
+
+/* @text without its mnemonic underline, as GTK shows it. */
+static char *
+strip_mnemonic (const char *text)
+{
+  g_autofree char *stripped = NULL;
+
+  if (pango_parse_markup (text, -1, '_', NULL, &stripped, NULL, NULL))
+    return g_steal_pointer (&stripped);
+
+  return g_strdup (text);
+}
+
+/* GTK 4.8 names a menu button with a text label after its GType; name it after the label it shows. */
+static void
+name_after_label (GtkWidget  *widget,
+                  const char *label)
+{
+  g_autofree char *name = NULL;
+
+  if (label == NULL || *label == '\0')
+    return;
+
+  name = strip_mnemonic (label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 void
 rk_accessible_fix_names (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
-  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL
+  if (GTK_IS_IMAGE (root) && is_decoration (root))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  else if (GTK_IS_MENU_BUTTON (root))
+    {
+      GtkWidget *content = gtk_menu_button_get_child (GTK_MENU_BUTTON (root));
+
+      name_after_label (root, ADW_IS_BUTTON_CONTENT (content) ? adw_button_content_get_label (ADW_BUTTON_CONTENT (content))
+                                                              : gtk_menu_button_get_label (GTK_MENU_BUTTON (root)));
+    }
+  else if (GTK_IS_EXPANDER (root) && gtk_expander_get_label_widget (GTK_EXPANDER (root)) != NULL
+           && GTK_IS_LABEL (gtk_expander_get_label_widget (GTK_EXPANDER (root))))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_text (GTK_LABEL (gtk_expander_get_label_widget (GTK_EXPANDER (root)))),
+                                    -1);
+  else if (ADW_IS_ACTION_ROW (root) && !ADW_IS_COMBO_ROW (root)
+           && GTK_IS_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (root))))
+    {
+      GtkWidget *toggle = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (root));
+
+      /* libadwaita makes the row's title label the switch's; a name set on the switch as well would make GTK 4.8
+       * read both ("オンライン オンライン"). One name, the title. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), -1);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    }
+  else if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL
       && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (root))))
     /* The label child names the button (labelled-by), without the underline; the raw label would say it again. */
     gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
   else if (ADW_IS_COMBO_ROW (root))
     {
       fix_choice (root, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
+      hide_decorations (root);
       return;
     }
   else if (GTK_IS_DROP_DOWN (root))
     {
       fix_choice (root, gtk_widget_get_tooltip_text (root));
+      hide_decorations (root);
       return;
     }
   else if (ADW_IS_EXPANDER_ROW (root))

@@ -598,6 +598,9 @@ rk_meeting_editor_init (RkMeetingEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   rk_accessible_fix_names (GTK_WIDGET (self));
+  /* "Choose the Day" says it all; the row's title label, which libadwaita makes the button's too, would be read
+   * after it ("開催日を選択 開催日"). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->date_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   self->body_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->task_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -1015,10 +1015,11 @@ rk_meetings_page_rebuild_attendance (RkMeetingsPage *self)
       gtk_widget_set_valign (row->dropdown, GTK_ALIGN_CENTER);
       /* Translators: accessible name of a member's attendance menu; %s is the member's name. */
       label = g_strdup_printf (_("Attendance of %s"), attendee->name);
-      rk_accessible_name_drop_down (GTK_DROP_DOWN (row->dropdown), label);
       g_object_set_data (G_OBJECT (row->dropdown), "rk-attendee", row);
       adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), row->dropdown);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (action_row), row->dropdown);
+      /* After the row made its title the drop-down's label, so that the name is said once. */
+      rk_accessible_name_drop_down (GTK_DROP_DOWN (row->dropdown), label);
       gtk_list_box_append (self->attendance_list, action_row);
 
       row->proxy_row = adw_entry_row_new ();

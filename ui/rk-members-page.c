@@ -588,16 +588,16 @@ update_cell (GtkListItem *list_item)
       }
     case COLUMN_ORGANISATION:
       gtk_label_set_text (GTK_LABEL (child), rk_member_get_organisation (member));
-      return;
+      break;
     case COLUMN_TITLE:
       gtk_label_set_text (GTK_LABEL (child), rk_member_get_title (member));
-      return;
+      break;
     case COLUMN_ROLE:
       gtk_label_set_text (GTK_LABEL (child), rk_role_to_label (rk_member_get_role (member)));
-      return;
+      break;
     case COLUMN_TYPE:
       gtk_label_set_text (GTK_LABEL (child), member_type_name (rk_member_get_member_type (member)));
-      return;
+      break;
     case COLUMN_BODIES:
       {
         const char *bodies = rk_member_get_bodies (member);
@@ -614,10 +614,15 @@ update_cell (GtkListItem *list_item)
     case COLUMN_TERM:
       text = format_term (member);
       gtk_label_set_text (GTK_LABEL (child), text);
-      return;
+      break;
     default:
       g_assert_not_reached ();
     }
+
+  /* GTK 4.8 names a cell after its GType, not after the text it shows. */
+  if (gtk_widget_get_parent (child) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (child)), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_text (GTK_LABEL (child)), -1);
 }
 
 static void

@@ -646,6 +646,10 @@ update_row_accessible (GtkListItem *item)
   /* One name for the row (number and heading), not the two labels read one after the other. */
   title = rk_rule_section_dup_title (section);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  /* The row GTK makes for the item is what AT-SPI lists; it has no name of its own in GTK 4.8. */
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    -1);
 }
 
 static void
