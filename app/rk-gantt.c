@@ -1255,8 +1255,12 @@ typedef struct {
   RkMonth        m1;
   guint          row0;
   guint          row1; /* exclusive; row0 == row1 draws the legend */
+  double         scale; /* < 1: a few rows more than a page holds, drawn a little smaller rather than overflowing */
   LayoutCache    cache;
 } PageChart;
+
+/* How much smaller a page's rows may be drawn so that the last few do not go over onto a page of their own. */
+#define MIN_FIT_SCALE 0.85
 
 static void
 page_chart_free (gpointer data)
@@ -1282,6 +1286,11 @@ page_chart_draw (cairo_t  *cr,
     {
       draw_legend (&chart->cache, context, cr);
       return;
+    }
+  if (chart->scale < 1)
+    {
+      cairo_scale (cr, chart->scale, chart->scale);
+      width /= chart->scale;
     }
   frame_init (chart->gantt, &frame, width, chart->m0, chart->m1, TRUE);
   draw_header_in_frame (chart->gantt, &chart->cache, context, cr, &frame);
@@ -1316,6 +1325,7 @@ page_chart_new (RkGantt       *self,
   chart->m1 = m1;
   chart->row0 = row0;
   chart->row1 = row1;
+  chart->scale = 1;
   layout_cache_init (&chart->cache);
   return chart;
 }
@@ -1369,7 +1379,8 @@ rk_gantt_build_document (RkGantt    *self,
                          const char *title)
 {
   RkPdfDocument *doc;
-  double width, height, title_h = 0, rows_h;
+  PageChart *chart;
+  double width, height, title_h = 0, rows_h, scale;
   int fy0, fy1, years_per_page;
   guint rows_per_page;
   g_autofree char *default_title = NULL;
@@ -1405,13 +1416,23 @@ rk_gantt_build_document (RkGantt    *self,
           rows_h = height - title_h - HEADER_HEIGHT - LEGEND_HEIGHT - 8;
           rows_per_page = MAX (1, (guint) floor (rows_h / ROW_HEIGHT));
           end = MIN (self->n_rows, row + rows_per_page);
+          scale = 1;
+          /* The last few rows would fill a page of their own: draw this page's a little smaller instead. */
+          if (end < self->n_rows
+              && HEADER_HEIGHT + (self->n_rows - row) * ROW_HEIGHT <= (HEADER_HEIGHT + rows_h) / MIN_FIT_SCALE)
+            {
+              scale = (HEADER_HEIGHT + rows_h) / (HEADER_HEIGHT + (self->n_rows - row) * ROW_HEIGHT);
+              end = self->n_rows;
+            }
           /* A step's header never ends a page: it goes over with its first task. */
           if (end < self->n_rows && end - row > 1 && self->rows[end - 1].item < 0)
             end--;
 
-          rk_pdf_document_add_drawing (doc, page, 0, title_h, width, HEADER_HEIGHT + (end - row) * ROW_HEIGHT,
-                                       page_chart_draw, page_chart_new (self, doc, m0, m1, row, end),
-                                       page_chart_free);
+          chart = page_chart_new (self, doc, m0, m1, row, end);
+          chart->scale = scale;
+          rk_pdf_document_add_drawing (doc, page, 0, title_h, width,
+                                       (HEADER_HEIGHT + (end - row) * ROW_HEIGHT) * scale,
+                                       page_chart_draw, chart, page_chart_free);
           rk_pdf_document_add_drawing (doc, page, 0, height - LEGEND_HEIGHT, width, LEGEND_HEIGHT,
                                        page_chart_draw, page_chart_new (self, doc, m0, m1, 0, 0),
                                        page_chart_free);

@@ -587,6 +587,61 @@ test_pdf_many_pages (void)
     }
 }
 
+/* A chart a few rows longer than a page is drawn a little smaller on one page rather than leaving those rows on a
+ * page of their own: whenever the chart goes over, its last page has a fair share of the rows. */
+static void
+test_pdf_no_orphan_rows (void)
+{
+  g_autoptr(GDate) today = date_new (2025, 10, 15);
+  guint one_page_max = 0;
+
+  for (guint n_tasks = 6; n_tasks <= 30; n_tasks += 2)
+    {
+      g_autoptr(GListStore) list = g_list_store_new (RK_TYPE_TASK);
+      g_autoptr(RkGantt) gantt = NULL;
+      g_autoptr(RkPdfDocument) doc = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RkTestPdf) pdf = NULL;
+      int n_pages;
+
+      for (guint i = 0; i < n_tasks; i++)
+        {
+          g_autofree char *code = g_strdup_printf ("%u-%u", i % 6 + 1, i / 6 + 1);
+          g_autofree char *title = g_strdup_printf ("作業%03u", i);
+          Spec spec = { (int) (i % 6 + 1), code, title, "2025-04", "2025-09", RK_TASK_TODO, FALSE };
+          g_autoptr(RkTask) task = task_new (&spec, i + 1);
+
+          g_list_store_append (list, task);
+        }
+      gantt = rk_gantt_new (G_LIST_MODEL (list), RK_GANTT_ZOOM_QUARTER, today);
+      doc = rk_gantt_build_document (gantt, NULL);
+      bytes = rk_pdf_document_export_bytes (doc, NULL, NULL, &error);
+      g_assert_no_error (error);
+      pdf = poppler_document_new_from_bytes (bytes, NULL, &error);
+      g_assert_no_error (error);
+      n_pages = poppler_document_get_n_pages (pdf);
+      if (n_pages == 1)
+        one_page_max = n_tasks;
+      else
+        {
+          g_autofree char *last = rk_test_pdf_page_text (pdf, n_pages - 1, " \n");
+          guint on_last = 0;
+
+          for (guint i = 0; i < n_tasks; i++)
+            {
+              g_autofree char *title = g_strdup_printf ("作業%03u", i);
+
+              on_last += strstr (last, title) != NULL;
+            }
+          g_test_message ("%u tasks: %d pages, %u on the last", n_tasks, n_pages, on_last);
+          g_assert_cmpuint (on_last, >=, 3);
+        }
+    }
+  /* 14 tasks and 6 STEP rows fit on one page only because they are drawn smaller (17 rows at full size). */
+  g_assert_cmpuint (one_page_max, >=, 14);
+}
+
 /* ---- PNG --------------------------------------------------------------------------------------------------- */
 
 static void
@@ -735,6 +790,7 @@ main (int   argc,
   g_test_add_func ("/gantt/draw-pixels", test_draw_pixels);
   g_test_add_func ("/gantt/pdf", test_pdf);
   g_test_add_func ("/gantt/pdf-many-pages", test_pdf_many_pages);
+  g_test_add_func ("/gantt/pdf-no-orphan-rows", test_pdf_no_orphan_rows);
   g_test_add_func ("/gantt/png", test_png);
   g_test_add_func ("/gantt/many-tasks", test_many_tasks);
   g_test_add_func ("/gantt/from-store", test_from_store);
