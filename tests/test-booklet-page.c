@@ -10,10 +10,12 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "rk-booklet.h"
 #include "rk-booklet-page.h"
 #include "rk-pdf-viewer.h"
 #include "rk-store-rules.h"
 #include "rk-test-ui.h"
+#include "rk-window.h"
 #include "rk-test-core.h"
 
 #define TODAY "2025-10-01"
@@ -431,6 +433,54 @@ test_booklet_page_no_rules (void)
   rk_test_close_window (window);
 }
 
+/* Printing draws the recorded booklet through GtkPrintOperation: exported to a file here (the dialog's "Print to
+ * File" without the dialog), it has the booklet's pages, and the landscape 工程表 pages come out on landscape paper
+ * rather than shrunk onto portrait. */
+static void
+test_booklet_print_to_file (void)
+{
+  g_autofree char *dir = rk_test_make_tmp_dir ("renkei-booklet-print-XXXXXX");
+  g_autofree char *council = g_build_filename (dir, "print.renkei", NULL);
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(RkStore) store = rk_test_open_demo (council);
+  g_autoptr(RkBooklet) booklet = NULL;
+  g_autoptr(RkBookletContent) content = NULL;
+  g_autoptr(RkPdfDocument) document = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(RkTestPdf) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_landscape = 0;
+
+  booklet = rk_store_get_booklet (store, &error);
+  g_assert_no_error (error);
+  content = rk_booklet_content_new_from_store (store, booklet, &error);
+  g_assert_no_error (error);
+  document = rk_booklet_build (content, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  operation = rk_print_operation_new_for_document (document, booklet->title, GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  pdf = rk_test_open_pdf (path);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, (int) rk_pdf_document_get_n_pages (document));
+  for (guint i = 0; i < rk_pdf_document_get_n_pages (document); i++)
+    {
+      g_autoptr(RkTestPdfPage) page = poppler_document_get_page (pdf, (int) i);
+      double width, height, printed_width, printed_height;
+
+      rk_pdf_document_get_page_size (document, i, &width, &height);
+      poppler_page_get_size (page, &printed_width, &printed_height);
+      /* The paper turns with the page. */
+      g_assert_cmpint (printed_width > printed_height, ==, width > height);
+      n_landscape += width > height;
+    }
+  g_assert_cmpuint (n_landscape, >=, 1);
+  rk_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -441,6 +491,7 @@ main (int    argc,
 
   g_test_add_func ("/booklet-page/demo", test_booklet_page_demo);
   g_test_add_func ("/booklet-page/no-rules", test_booklet_page_no_rules);
+  g_test_add_func ("/booklet-page/print-to-file", test_booklet_print_to_file);
 
   return rk_test_ui_run ();
 }

@@ -1036,21 +1036,16 @@ rk_print_draw_page_cb (GtkPrintOperation *operation,
                              gtk_print_context_get_width (context), gtk_print_context_get_height (context));
 }
 
-gboolean
-rk_widget_print_document (GtkWidget           *widget,
-                          RkPdfDocument       *document,
-                          const char          *job_name,
-                          GtkPageOrientation   orientation,
-                          GError             **error)
+GtkPrintOperation *
+rk_print_operation_new_for_document (RkPdfDocument      *document,
+                                     const char         *job_name,
+                                     GtkPageOrientation  orientation)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  GtkRoot *root;
 
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
-  g_return_val_if_fail (RK_IS_PDF_DOCUMENT (document), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (RK_IS_PDF_DOCUMENT (document), NULL);
 
   gtk_page_setup_set_paper_size (setup, a4);
   gtk_page_setup_set_orientation (setup, orientation);
@@ -1079,7 +1074,24 @@ rk_widget_print_document (GtkWidget           *widget,
                          g_object_ref (document), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (rk_print_draw_page_cb), g_object_ref (document),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  return operation;
+}
 
+gboolean
+rk_widget_print_document (GtkWidget           *widget,
+                          RkPdfDocument       *document,
+                          const char          *job_name,
+                          GtkPageOrientation   orientation,
+                          GError             **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (RK_IS_PDF_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  operation = rk_print_operation_new_for_document (document, job_name, orientation);
   root = gtk_widget_get_root (widget);
   return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, error)

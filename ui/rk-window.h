@@ -100,6 +100,11 @@ void         rk_widget_choose_path   (GtkWidget            *widget,
                                       const char           *suffix,
                                       RkPathFunc            callback,
                                       gpointer              data);
+/* The print operation for @document (A4 in @orientation by default, each landscape page of the document on
+ * landscape paper, the document's own margins, drawn by rk_pdf_document_draw_page()), named @job_name. */
+GtkPrintOperation *rk_print_operation_new_for_document (RkPdfDocument      *document,
+                                                        const char         *job_name,
+                                                        GtkPageOrientation  orientation);
 /* Prints @document (A4 in @orientation, the document's own margins) with the print dialog over @widget's window,
  * as @job_name, which also names the file "Print to File" offers (@job_name.pdf). FALSE with @error when printing
  * failed (a cancelled dialog is no failure). */
