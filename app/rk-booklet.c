@@ -802,6 +802,20 @@ set_cover (Reader          *reader,
 }
 
 RkBookletContent *
+rk_booklet_content_new (void)
+{
+  RkBookletContent *content = g_new0 (RkBookletContent, 1);
+
+  content->parts = g_array_new (FALSE, TRUE, sizeof (RkBookletContentPart));
+  content->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rules_free);
+  content->history = g_ptr_array_new_with_free_func ((GDestroyNotify) meeting_free);
+  content->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) rk_indicator_chart_page_free);
+  content->review = g_ptr_array_new_with_free_func ((GDestroyNotify) review_item_free);
+  content->warnings = g_ptr_array_new_with_free_func (g_free);
+  return content;
+}
+
+RkBookletContent *
 rk_booklet_content_new_from_store (RkStore          *store,
                                    const RkBooklet  *booklet,
                                    GError          **error)
@@ -816,13 +830,7 @@ rk_booklet_content_new_from_store (RkStore          *store,
   if (!rk_booklet_validate (booklet, error) || !rk_store_check_open (store, error))
     return NULL;
 
-  content = g_new0 (RkBookletContent, 1);
-  content->parts = g_array_new (FALSE, TRUE, sizeof (RkBookletContentPart));
-  content->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rules_free);
-  content->history = g_ptr_array_new_with_free_func ((GDestroyNotify) meeting_free);
-  content->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) rk_indicator_chart_page_free);
-  content->review = g_ptr_array_new_with_free_func ((GDestroyNotify) review_item_free);
-  content->warnings = g_ptr_array_new_with_free_func (g_free);
+  content = rk_booklet_content_new ();
   reader.store = store;
   reader.content = content;
   set_cover (&reader, booklet);

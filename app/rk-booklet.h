@@ -144,6 +144,10 @@ typedef struct {
   GDateTime        *creation_date;   /* for the PDF metadata: the issue date at 00:00 local, or now */
 } RkBookletContent;
 
+/* An empty content whose arrays own what is added to them (rules, meetings, chart pages from
+ * rk_indicator_chart_page_new_from_indicator(), review items, warnings): what rk_booklet_content_new_from_store()
+ * fills, and what a test builds by hand. */
+RkBookletContent *rk_booklet_content_new            (void);
 /* Reads what @booklet prints from @store. Never fails for a part it cannot print: that part is left out with a
  * warning. NULL with @error when the file cannot be read at all or @booklet is invalid. */
 RkBookletContent *rk_booklet_content_new_from_store (RkStore          *store,
